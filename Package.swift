@@ -1,0 +1,96 @@
+// swift-tools-version:6.1
+// ecad: evolutionary caching schedules for diffusion transformers.
+// Dependency direction (DESIGN.md section 3): Core and Search are leaves; the daemon never links the engine;
+// the CLI never links GRDB, OpenBLAS or the engine.
+import PackageDescription
+
+let package = Package(
+    name: "ecad",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ecadd", targets: ["ecadd"]),
+        .executable(name: "ecad", targets: ["ecad"]),
+        .executable(name: "ecad-worker", targets: ["ecad-worker"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    ],
+    targets: [
+        // MARK: Leaves
+        .target(name: "ECADCore"),
+        .target(name: "ECADSearch"),
+        .target(name: "ECADShapes"),
+
+        // MARK: System libraries
+        .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CSystemd", providers: [.apt(["libsystemd-dev"])]),
+
+        // MARK: Numerics (linked into workers only)
+        .target(name: "ECADEngine", dependencies: ["CBLAS", "ECADCore"]),
+        .target(name: "ECADMetrics", dependencies: ["CBLAS", "ECADShapes"]),
+
+        // MARK: Wire formats
+        .target(name: "ECADAPI", dependencies: ["ECADCore"]),
+        .target(name: "ECADWorkerProtocol", dependencies: ["ECADCore"]),
+
+        // MARK: Daemon side
+        .target(
+            name: "ECADStore",
+            dependencies: ["ECADCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "ECADDaemon",
+            dependencies: [
+                "ECADCore", "ECADSearch", "ECADStore", "ECADAPI", "ECADWorkerProtocol", "CSystemd",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: Worker side
+        .target(
+            name: "ECADWorker",
+            dependencies: ["ECADCore", "ECADEngine", "ECADMetrics", "ECADShapes", "ECADWorkerProtocol"]
+        ),
+
+        // MARK: CLI
+        .target(
+            name: "ECADCLI",
+            dependencies: [
+                "ECADCore", "ECADAPI", "ECADShapes",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Executables (thin)
+        .executableTarget(
+            name: "ecadd",
+            dependencies: ["ECADDaemon", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "ecad", dependencies: ["ECADCLI"]),
+        .executableTarget(
+            name: "ecad-worker",
+            dependencies: ["ECADWorker", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "ECADCoreTests", dependencies: ["ECADCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ECADSearchTests", dependencies: ["ECADSearch"]),
+        .testTarget(name: "ECADShapesTests", dependencies: ["ECADShapes"]),
+        .testTarget(name: "ECADMetricsTests", dependencies: ["ECADMetrics", "ECADShapes"]),
+        .testTarget(name: "ECADEngineTests", dependencies: ["ECADEngine", "ECADCore"]),
+        .testTarget(name: "ECADStoreTests", dependencies: ["ECADStore", "ECADCore"]),
+        .testTarget(name: "ECADDaemonTests", dependencies: ["ECADDaemon", "ECADStore", "ECADAPI", "ECADCore"]),
+        .testTarget(name: "ECADIntegrationTests", dependencies: ["ECADAPI", "ECADCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

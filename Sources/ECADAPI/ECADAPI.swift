@@ -1,0 +1,2 @@
+// Placeholder until ECADAPI lands.
+enum ECADAPIPlaceholder {}

@@ -1,0 +1,2 @@
+// Placeholder until ECADCLI lands.
+enum ECADCLIPlaceholder {}

@@ -1,0 +1,2 @@
+// Placeholder until ECADCore lands.
+enum ECADCorePlaceholder {}

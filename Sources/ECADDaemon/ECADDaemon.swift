@@ -1,0 +1,2 @@
+// Placeholder until ECADDaemon lands.
+enum ECADDaemonPlaceholder {}

@@ -1,0 +1,2 @@
+// Placeholder until ECADEngine lands.
+enum ECADEnginePlaceholder {}

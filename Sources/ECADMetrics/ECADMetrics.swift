@@ -1,0 +1,2 @@
+// Placeholder until ECADMetrics lands.
+enum ECADMetricsPlaceholder {}

@@ -1,0 +1,2 @@
+// Placeholder until ECADSearch lands.
+enum ECADSearchPlaceholder {}

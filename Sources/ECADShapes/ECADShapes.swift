@@ -1,0 +1,2 @@
+// Placeholder until ECADShapes lands.
+enum ECADShapesPlaceholder {}

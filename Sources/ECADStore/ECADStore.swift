@@ -1,0 +1,2 @@
+// Placeholder until ECADStore lands.
+enum ECADStorePlaceholder {}

@@ -1,0 +1,2 @@
+// Placeholder until ECADWorker lands.
+enum ECADWorkerPlaceholder {}

@@ -1,0 +1,2 @@
+// Placeholder until ECADWorkerProtocol lands.
+enum ECADWorkerProtocolPlaceholder {}
