@@ -1,0 +1,158 @@
+"""The worker's answers to hello, load, evaluate and generate."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+from . import __version__, protocol
+from .backend import Backend
+from .errors import WorkerError
+from .models import CATALOG, devices, load_backend, resolve_device
+from .protocol import Request, Sampler
+from .schedule import Schedule
+from .timing import timed
+
+
+def _strings(value, field: str) -> list[str]:
+    if not value or not all(isinstance(v, str) for v in value):
+        raise WorkerError("bad_request", f"{field}: expected a non-empty array of strings")
+    return value
+
+
+def _seeds(value) -> list[int]:
+    if not value or not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2**64 for v in value):
+        raise WorkerError("bad_request", "seeds: expected a non-empty array of integers in 0..<2^64")
+    return value
+
+
+class Handlers:
+    def __init__(self, worker):
+        self.worker = worker
+        self.backend: Backend | None = None
+        self.warm = False
+
+    def dispatch(self, request: Request) -> None:
+        getattr(self, request.kind)(request)
+
+    def require_backend(self) -> Backend:
+        if self.backend is None:
+            raise WorkerError("not_loaded", "no model is loaded; send load first")
+        return self.backend
+
+    # hello / load ------------------------------------------------------------------------------------------
+
+    def hello(self, request: Request) -> None:
+        versions = request.body["protocol_versions"]
+        if protocol.VERSION not in versions:
+            raise WorkerError("unsupported_version",
+                              f"daemon speaks versions {versions}; this worker speaks {protocol.VERSION}", fatal=True)
+        interval = request.body.get("heartbeat_interval", protocol.DEFAULT_HEARTBEAT_INTERVAL)
+        if not isinstance(interval, (int, float)) or interval <= 0:
+            raise WorkerError("bad_request", f"heartbeat_interval: expected seconds > 0, got {interval!r}")
+        self.worker.log(f"hello from daemon {request.body.get('daemon_version', '?')}")
+        models = [{"id": m, "components": c} for m, c in CATALOG.items()]
+        self.worker.send(protocol.capabilities(request.id, models, devices(), __version__))
+        self.worker.greeted = True
+        self.worker.start_heartbeat(float(interval))
+
+    def load(self, request: Request) -> None:
+        body = request.body
+        device = resolve_device(body.get("device") or self.worker.options.device)
+        self.backend = None
+        self.warm = False
+        self.worker.log(f"loading {body['model']} on {device}")
+        backend = load_backend(body["model"], body.get("path"), device, self.worker.options)
+        self.backend = backend
+        self.worker.send(protocol.loaded(request.id, body["model"], backend.digest(), backend.default_steps,
+                                         backend.layout.block_count, backend.layout.components))
+
+    # evaluate / generate -----------------------------------------------------------------------------------
+
+    def schedule(self, backend: Backend, wire, sampler: Sampler) -> Schedule:
+        if not isinstance(wire, dict):
+            raise WorkerError("bad_request", "schedule: expected an object")
+        schedule = Schedule.from_document(wire, backend.layout)
+        if schedule.steps != sampler.steps:
+            raise WorkerError("bad_request", f"schedule has {schedule.steps} steps but the sampler runs {sampler.steps}")
+        return schedule
+
+    def warm_up(self, backend: Backend, prompt: str, sampler: Sampler) -> None:
+        """One untimed run per load, so the first timed batch pays no start-up costs."""
+        if not self.warm:
+            backend.set_schedule(None)
+            backend.render([prompt], [0], sampler)
+            self.warm = True
+
+    def batches(self, backend: Backend, prompts: list[str]):
+        size = max(1, backend.max_batch)
+        for start in range(0, len(prompts), size):
+            yield start, prompts[start:start + size]
+
+    def evaluate(self, request: Request) -> None:
+        backend = self.require_backend()
+        body = request.body
+        sampler = Sampler.from_json(body["sampler"])
+        prompts, seeds = _strings(body["prompts"], "prompts"), _seeds(body["seeds"])
+        schedules = [self.schedule(backend, w, sampler) for w in body["schedules"]]
+        total, done = len(schedules) * len(prompts) * len(seeds), 0
+        self.warm_up(backend, prompts[0], sampler)
+        evaluations = []
+        for index, schedule in enumerate(schedules):
+            backend.set_schedule(schedule)
+            sums, scored, seconds = np.zeros(len(prompts)), True, 0.0
+            for seed in seeds:
+                for start, chunk in self.batches(backend, prompts):
+                    images, elapsed = timed(lambda: backend.render(chunk, [seed] * len(chunk), sampler), backend.device)
+                    seconds += elapsed
+                    rewards = backend.rewards(chunk, [seed] * len(chunk), images, sampler)
+                    if rewards is None:
+                        scored = False
+                    else:
+                        sums[start:start + len(chunk)] += rewards
+                    done += len(chunk)
+                    self.worker.progress(request.id, done, total, f"schedule {index + 1}/{len(schedules)}")
+            rewards = (sums / len(seeds)).tolist() if scored else []
+            evaluations.append(protocol.evaluation(index, rewards, backend.macs(schedule),
+                                                   seconds / (len(prompts) * len(seeds))))
+        backend.set_schedule(None)
+        self.worker.send(protocol.evaluated(request.id, evaluations))
+
+    def generate(self, request: Request) -> None:
+        backend = self.require_backend()
+        body = request.body
+        sampler = Sampler.from_json(body["sampler"])
+        prompts, seeds = _strings(body["prompts"], "prompts"), _seeds(body["seeds"])
+        folder = body["artifact_dir"]
+        if not os.path.isdir(folder):
+            raise WorkerError("bad_request", f"artifact_dir: {folder} is not an existing directory")
+        wire = body.get("schedule")
+        schedule = (self.schedule(backend, wire, sampler) if wire is not None
+                    else Schedule.all_compute(sampler.steps, backend.layout))
+        self.warm_up(backend, prompts[0], sampler)
+        backend.set_schedule(schedule)
+        macs = backend.macs(schedule)
+        images, done = {}, 0
+        for seed in seeds:
+            for start, chunk in self.batches(backend, prompts):
+                pixels, elapsed = timed(lambda: backend.render(chunk, [seed] * len(chunk), sampler), backend.device)
+                for offset, image in enumerate(pixels):
+                    path = write_png(folder, start + offset, seed, image)
+                    images[(start + offset, seed)] = protocol.image(start + offset, seed, path, elapsed / len(chunk), macs)
+                done += len(chunk)
+                self.worker.progress(request.id, done, len(prompts) * len(seeds))
+        backend.set_schedule(None)
+        ordered = [images[(p, s)] for p in range(len(prompts)) for s in seeds]
+        self.worker.send(protocol.generated(request.id, ordered))
+
+
+def write_png(folder: str, prompt_index: int, seed: int, image: np.ndarray) -> str:
+    """Writes `p<prompt>-s<seed>.png` atomically (temporary name, then rename) and returns its absolute path."""
+    from PIL import Image
+
+    path = os.path.abspath(os.path.join(folder, f"p{prompt_index:05d}-s{seed}.png"))
+    temporary = path + ".part"
+    Image.fromarray(image).save(temporary, format="PNG")
+    os.replace(temporary, path)
+    return path

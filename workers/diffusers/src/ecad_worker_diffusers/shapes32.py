@@ -1,0 +1,118 @@
+"""`shapes32`: ecad's embedded model (models/shapes32), sampled by the worker's own pipeline.
+
+Folder layout:
+  transformer/            diffusers PixArtTransformer2DModel in pixel space (3 channels, 32x32)
+  text_encoder/model.safetensors   token_embedding.weight [V, D], position_embedding.weight [16, D]
+  tokenizer/vocab.json    JSON array of words: id 0 <pad>, id 1 <start>
+  scheduler/              DPMSolverMultistepScheduler config (v_prediction)
+  ecad.json               name, resolution, steps, guidance_scale, sampler
+
+Text: lowercase, split on whitespace, ids = [1] + word ids, padded with 0 to 16, mask 1 for real tokens;
+encoder_hidden_states = token_embedding[ids] + position_embedding. The unconditional caption is [<start>].
+Sampling: DPM-Solver++ 2M with both CFG halves in one batch ([uncond, cond]); image i starts from
+randn(1, 3, 32, 32) drawn from a CPU generator seeded with seeds[i]; output ((x.clamp(-1, 1) + 1) * 127.5).round().
+
+Rewards come from the Swift scorer (`ecad shapes` commands), not from this worker: `rewards` returns None.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import torch
+from diffusers import DPMSolverMultistepScheduler, PixArtTransformer2DModel
+from safetensors.torch import load_file
+
+from .backend import Backend, files_digest, to_uint8, weight_files
+from .errors import WorkerError
+from .families import Geometry
+from .protocol import Sampler
+
+MAX_TOKENS = 16
+PAD_ID, START_ID = 0, 1
+
+
+def default_folder() -> str:
+    """$ECAD_SHAPES32, else models/shapes32 of the repository this package sits in."""
+    return os.environ.get("ECAD_SHAPES32") or str(Path(__file__).resolve().parents[4] / "models" / "shapes32")
+
+
+class Tokenizer:
+    def __init__(self, words: list[str]):
+        if words[:2] != ["<pad>", "<start>"]:
+            raise WorkerError("bad_request", "tokenizer/vocab.json must start with \"<pad>\", \"<start>\"")
+        self.index = {w: i for i, w in enumerate(words)}
+
+    def encode(self, prompt: str) -> tuple[list[int], list[float]]:
+        ids = [START_ID]
+        for word in prompt.lower().split():
+            if word not in self.index:
+                raise WorkerError("bad_request", f"prompt {prompt!r}: word {word!r} is not in the shapes32 vocabulary")
+            ids.append(self.index[word])
+        if len(ids) > MAX_TOKENS:
+            raise WorkerError("bad_request", f"prompt {prompt!r} has {len(ids)} tokens; at most {MAX_TOKENS}")
+        padding = MAX_TOKENS - len(ids)
+        return ids + [PAD_ID] * padding, [1.0] * len(ids) + [0.0] * padding
+
+
+class Shapes32Backend(Backend):
+    model_id = "shapes32"
+    max_batch = 64
+
+    def __init__(self, folder: str | None, device: torch.device):
+        self.folder = folder or default_folder()
+        self.device = device
+        if not os.path.isdir(os.path.join(self.folder, "transformer")):
+            raise WorkerError(
+                "missing_weights",
+                f"shapes32 model not found at {self.folder}: build it with training/train_shapes32.py (or use the "
+                "shipped models/shapes32), or point $ECAD_SHAPES32 or the load request's \"path\" at it",
+            )
+        transformer = PixArtTransformer2DModel.from_pretrained(os.path.join(self.folder, "transformer"))
+        transformer = transformer.to(device).eval()
+        weights = load_file(os.path.join(self.folder, "text_encoder", "model.safetensors"))
+        self.token_embedding = weights["token_embedding.weight"].to(device)
+        self.position_embedding = weights["position_embedding.weight"].to(device)
+        with open(os.path.join(self.folder, "tokenizer", "vocab.json"), encoding="utf-8") as f:
+            self.tokenizer = Tokenizer(json.load(f))
+        self.scheduler_config = DPMSolverMultistepScheduler.load_config(os.path.join(self.folder, "scheduler"))
+        meta_path = os.path.join(self.folder, "ecad.json")
+        meta = json.load(open(meta_path, encoding="utf-8")) if os.path.exists(meta_path) else {}
+        self.default_steps = int(meta.get("steps", 20))
+        config = transformer.config
+        tokens = (config.sample_size // config.patch_size) ** 2
+        super().__init__(transformer, Geometry(rows=1, image_tokens=tokens, text_tokens=MAX_TOKENS))
+
+    def digest(self) -> str:
+        return files_digest(weight_files(os.path.join(self.folder, "transformer"))
+                            + weight_files(os.path.join(self.folder, "text_encoder")))
+
+    def encode(self, ids: torch.Tensor) -> torch.Tensor:
+        return self.token_embedding[ids] + self.position_embedding[None, : ids.shape[1]]
+
+    @torch.no_grad()
+    def _render(self, prompts: list[str], seeds: list[int], sampler: Sampler):
+        n = len(prompts)
+        config = self.transformer.config
+        side = config.sample_size
+        x = torch.cat([torch.randn(1, config.in_channels, side, side, generator=torch.Generator().manual_seed(s))
+                       for s in seeds]).to(self.device)
+        pairs = [self.tokenizer.encode(p) for p in prompts]
+        uncond_ids = [START_ID] + [PAD_ID] * (MAX_TOKENS - 1)
+        uncond_mask = [1.0] + [0.0] * (MAX_TOKENS - 1)
+        ids = torch.tensor([uncond_ids] * n + [p[0] for p in pairs], device=self.device)
+        mask = torch.tensor([uncond_mask] * n + [p[1] for p in pairs], device=self.device)
+        text = self.encode(ids)
+        scheduler = DPMSolverMultistepScheduler.from_config(self.scheduler_config)
+        scheduler.set_timesteps(sampler.steps)
+        for t in scheduler.timesteps:
+            timestep = torch.full((2 * n,), int(t), device=self.device, dtype=torch.long)
+            out = self.transformer(
+                torch.cat([x, x]), encoder_hidden_states=text, timestep=timestep, encoder_attention_mask=mask,
+                added_cond_kwargs={"resolution": None, "aspect_ratio": None},
+            ).sample.float()
+            uncond, cond = out.chunk(2)
+            x = scheduler.step(uncond + sampler.guidance * (cond - uncond), t, x).prev_sample
+        return to_uint8(x)
