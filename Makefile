@@ -1,0 +1,37 @@
+# ecad: the README names these targets. Swift builds go through one lock so two never run at once on a small machine.
+SWIFT ?= flock /tmp/swift-build.lock swift
+VENV = $(shell bash scripts/setup.sh)
+
+.PHONY: demo test setup build release test-swift test-python check-systemd bench clean
+
+## demo: install what is missing, build, start ecadd, run the quick search on the embedded model, report, stop.
+demo: setup release
+	bash scripts/demo.sh
+
+## test: every test (Swift unit and integration tests, Python parity and worker tests, systemd unit checks).
+test: setup build test-swift test-python check-systemd
+
+setup:
+	@bash scripts/setup.sh >/dev/null
+
+build:
+	$(SWIFT) build --build-tests
+
+release:
+	$(SWIFT) build -c release
+
+test-swift:
+	$(SWIFT) test --skip-build
+
+test-python:
+	ECAD_WORKER_BIN=$(CURDIR)/.build/debug/ecad-worker ECAD_BIN=$(CURDIR)/.build/debug/ecad \
+		$(VENV)/bin/python -m pytest -q tests/python workers/diffusers/tests training/tests
+
+check-systemd:
+	bash scripts/check-systemd.sh
+
+bench: release
+	bash Benchmarks/run.sh
+
+clean:
+	rm -rf .build
