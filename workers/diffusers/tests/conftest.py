@@ -7,14 +7,12 @@ import pytest
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from diffusers_testing import FLUX_SIDE, IMAGES, STEPS  # noqa: E402
 from ecad_worker_diffusers import configs, synthetic  # noqa: E402
 
 torch.set_num_threads(1)
-
-STEPS = 6
-IMAGES = 2
-FLUX_SIDE = 4
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import torch
 
-from conftest import STEPS
+from diffusers_testing import STEPS
 from ecad_worker_diffusers.caching import ComponentCache, predict_peak_bytes
 from ecad_worker_diffusers.errors import WorkerError
 from ecad_worker_diffusers.families import FluxFamily, PixArtFamily
