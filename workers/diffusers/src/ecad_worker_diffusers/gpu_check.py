@@ -61,7 +61,8 @@ class Check:
     def __init__(self, args):
         self.args = args
         self.device = torch.device("cuda" if torch.cuda.is_available() and not args.cpu else "cpu")
-        self.dtype = torch.bfloat16 if self.device.type == "cuda" else torch.float32
+        default = "bfloat16" if self.device.type == "cuda" else "float32"
+        self.dtype = getattr(torch, args.dtype or default)
         if self.device.type == "cpu":
             torch.set_num_threads(1)  # tiny matrices: threads only add contention on a shared machine
         self.started = time.monotonic()
@@ -178,6 +179,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--out", help="folder for gpu_check.json")
     parser.add_argument("--tiny", action="store_true", help="full block counts, tiny widths (CPU smoke test)")
     parser.add_argument("--cpu", action="store_true", help="run on the CPU even if a GPU is present")
+    parser.add_argument("--dtype", choices=["bfloat16", "float16", "float32"],
+                        help="weights and activations (default bfloat16 on a GPU, float32 on a CPU)")
     parser.add_argument("--models", default="pixart,flux", type=lambda s: s.split(","))
     parser.add_argument("--pixart-images", default="1,100", type=lambda s: [int(v) for v in s.split(",")],
                         help="images per batch for PixArt (2 CFG rows each); the paper timed batch 100")

@@ -114,6 +114,8 @@ class Handlers:
                     done += len(chunk)
                     self.worker.progress(request.id, done, total, f"schedule {index + 1}/{len(schedules)}")
             rewards = (sums / len(seeds)).tolist() if scored else []
+            self.worker.log(f"schedule {index}: {schedule.name or 'unnamed'}, peak cache "
+                            f"{backend.cache.peak_bytes / 2**20:.1f} MiB, {seconds:.2f} s")
             evaluations.append(protocol.evaluation(index, rewards, backend.macs(schedule),
                                                    seconds / (len(prompts) * len(seeds))))
         backend.set_schedule(None)
