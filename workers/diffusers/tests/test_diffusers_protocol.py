@@ -14,11 +14,15 @@ SRC = str(Path(__file__).resolve().parents[1] / "src")
 SAMPLER = {"name": "euler", "steps": 4, "guidance": 4.5}
 
 
+LAUNCHER = str(Path(__file__).resolve().parents[1] / "ecad-worker-diffusers")
+
+
 class WorkerProcess:
-    def __init__(self):
-        env = {**os.environ, "PYTHONPATH": SRC, "OMP_NUM_THREADS": "1"}
-        self.proc = subprocess.Popen([sys.executable, "-m", "ecad_worker_diffusers.worker", "--device", "cpu"],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    def __init__(self, command=None):
+        env = {**os.environ, "PYTHONPATH": SRC, "OMP_NUM_THREADS": "1", "ECAD_PYTHON": sys.executable}
+        command = command or [sys.executable, "-m", "ecad_worker_diffusers.worker", "--device", "cpu"]
+        self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, env=env)
         self.heartbeats = 0
 
     def send(self, message: dict | str) -> None:
@@ -154,3 +158,13 @@ def test_stdin_closing_ends_the_worker_cleanly(worker):
     hello(worker)
     worker.proc.stdin.close()
     assert worker.proc.wait(timeout=30) == 0
+
+
+def test_launcher_script_runs_the_worker_from_the_checkout():
+    worker = WorkerProcess([LAUNCHER, "--device", "cpu"])
+    try:
+        assert hello(worker)["type"] == "capabilities"
+        assert worker.request({"type": "shutdown", "id": "s", "reason": "test"})["of"] == "shutdown"
+        assert worker.proc.wait(timeout=30) == 0
+    finally:
+        worker.close()

@@ -45,8 +45,9 @@ def find_published(dirs: list[Path], family: str, layout) -> dict[str, tuple[Sch
             lowered = str(path).lower()
             if "sigma" in lowered or "1024" in lowered:
                 continue
+            stem = path.stem.lower().replace("-", "_")
             for name in PUBLISHED[family]:
-                if name in found or not path.stem.endswith(name):
+                if name in found or not stem.endswith(name):
                     continue
                 try:
                     schedule = Schedule.load(str(path))
