@@ -47,11 +47,17 @@ def weights_root() -> str:
 
 
 def locate(model_id: str, spec: ModelSpec, path: str | None) -> tuple[str, str]:
-    """(pipeline folder, transformer folder), or a missing-weights error naming the repo and the variables."""
+    """(pipeline folder, transformer folder), or a missing-weights error naming the repo and the variables.
+
+    The pipeline folder is the load request's `path` or `$ECAD_WEIGHTS/<pipeline repo>`. The transformer is that
+    folder's `transformer/` when the 256 px checkpoint is the pipeline's own (FLUX), else
+    `$ECAD_WEIGHTS/<transformer repo>/transformer`.
+    """
     pipeline = path or os.path.join(weights_root(), spec.pipeline_repo)
-    transformer = os.path.join(os.path.join(weights_root(), spec.transformer_repo), "transformer")
-    if path and os.path.isdir(os.path.join(path, "transformer_256")):
-        transformer = os.path.join(path, "transformer_256")
+    if spec.transformer_repo == spec.pipeline_repo:
+        transformer = os.path.join(pipeline, "transformer")
+    else:
+        transformer = os.path.join(weights_root(), spec.transformer_repo, "transformer")
     for folder, repo, marker in ((pipeline, spec.pipeline_repo, "model_index.json"),
                                  (transformer, spec.transformer_repo, "config.json")):
         if not os.path.isfile(os.path.join(folder, marker)):

@@ -79,7 +79,10 @@ class Shapes32Backend(Backend):
             self.tokenizer = Tokenizer(json.load(f))
         self.scheduler_config = DPMSolverMultistepScheduler.load_config(os.path.join(self.folder, "scheduler"))
         meta_path = os.path.join(self.folder, "ecad.json")
-        meta = json.load(open(meta_path, encoding="utf-8")) if os.path.exists(meta_path) else {}
+        meta = {}
+        if os.path.exists(meta_path):
+            with open(meta_path, encoding="utf-8") as f:
+                meta = json.load(f)
         self.default_steps = int(meta.get("steps", 20))
         config = transformer.config
         tokens = (config.sample_size // config.patch_size) ** 2
