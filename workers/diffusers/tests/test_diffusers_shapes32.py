@@ -95,3 +95,10 @@ def test_missing_model_names_the_variable(tmp_path):
 def test_parity_with_native_engine_on_embedded_weights():
     pytest.skip("native engine parity (images within 1e-3, rewards within 0.01) waits for ECADEngine's "
                 "generate request; run both workers on the same schedule and compare PNGs here")
+
+
+def test_a_sampler_the_model_does_not_run_is_refused(model_dir):
+    backend = Shapes32Backend(str(model_dir), torch.device("cpu"))
+    backend.check_sampler(Sampler(name="dpmpp-2m"))
+    with pytest.raises(WorkerError, match="sampler 'euler' is not what shapes32 runs"):
+        backend.check_sampler(Sampler(name="euler"))

@@ -15,6 +15,7 @@ import numpy as np
 import torch
 
 from .caching import ComponentCache
+from .errors import WorkerError
 from .families import Geometry, schedule_macs
 from .protocol import Sampler
 from .schedule import Schedule
@@ -30,6 +31,8 @@ class Backend(ABC):
     rows_per_image: int = 2
     #: Largest number of images rendered in one batch.
     max_batch: int = 8
+    #: Sampler names this model runs (requests naming another are refused); None accepts any name.
+    samplers: tuple[str, ...] | None = ("dpmpp-2m", "dpmpp_2m", "dpm-solver++2m")
 
     def __init__(self, transformer: torch.nn.Module, geometry: Geometry):
         self.transformer = transformer
@@ -47,6 +50,13 @@ class Backend(ABC):
     def macs(self, schedule: Schedule) -> float:
         """MACs of one image under `schedule` (linear layers, CFG rows included)."""
         return schedule_macs(schedule.plan(), self._component_macs, self._overhead_macs, self.rows_per_image)
+
+    def check_sampler(self, sampler: Sampler) -> None:
+        if self.samplers is not None and sampler.name not in self.samplers:
+            raise WorkerError("bad_request", f"sampler {sampler.name!r} is not what {self.model_id} runs; "
+                                             f"use one of: {', '.join(self.samplers)}")
+        if sampler.steps < 1:
+            raise WorkerError("bad_request", f"sampler steps must be >= 1, got {sampler.steps}")
 
     def render(self, prompts: list[str], seeds: list[int], sampler: Sampler) -> np.ndarray:
         """One batch: image i from prompts[i] and seeds[i]; the cache starts empty for every run."""

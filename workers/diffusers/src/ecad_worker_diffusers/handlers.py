@@ -94,6 +94,7 @@ class Handlers:
         backend = self.require_backend()
         body = request.body
         sampler = Sampler.from_json(body["sampler"])
+        backend.check_sampler(sampler)
         prompts, seeds = _strings(body["prompts"], "prompts"), _seeds(body["seeds"])
         schedules = [self.schedule(backend, w, sampler) for w in body["schedules"]]
         total, done = len(schedules) * len(prompts) * len(seeds), 0
@@ -125,6 +126,7 @@ class Handlers:
         backend = self.require_backend()
         body = request.body
         sampler = Sampler.from_json(body["sampler"])
+        backend.check_sampler(sampler)
         prompts, seeds = _strings(body["prompts"], "prompts"), _seeds(body["seeds"])
         folder = body["artifact_dir"]
         if not os.path.isdir(folder):

@@ -81,6 +81,8 @@ class PipelineBackend(Backend):
         self.model_id, self.device = model_id, device
         self.spec = spec = MODELS[model_id]
         self.rows_per_image = 1 if spec.guidance_distilled else 2
+        if spec.guidance_distilled:
+            self.samplers = ("flow-euler", "flow-match-euler", "euler")
         pipeline_dir, transformer_dir = locate(model_id, spec, path)
         self.transformer_dir = transformer_dir
         dtype = getattr(torch, spec.dtype)

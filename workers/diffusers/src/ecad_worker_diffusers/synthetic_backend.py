@@ -24,6 +24,7 @@ def prompt_embedding(prompt: str, tokens: int, channels: int) -> torch.Tensor:
 
 class SyntheticBackend(Backend):
     MODELS = ("tiny-pixart", "tiny-flux")
+    samplers = None  # test models: a plain Euler loop whatever the name
 
     def __init__(self, model_id: str, device: torch.device):
         self.model_id, self.device = model_id, device
