@@ -78,29 +78,39 @@ class PipelineBackend(Backend):
     def __init__(self, model_id: str, path: str | None, device: torch.device, scorer=None):
         import diffusers
 
-        self.model_id, self.device = model_id, device
-        self.spec = spec = MODELS[model_id]
-        self.rows_per_image = 1 if spec.guidance_distilled else 2
-        if spec.guidance_distilled:
-            self.samplers = ("flow-euler", "flow-match-euler", "euler")
+        spec = MODELS[model_id]
         pipeline_dir, transformer_dir = locate(model_id, spec, path)
-        self.transformer_dir = transformer_dir
         dtype = getattr(torch, spec.dtype)
         transformer_cls = (diffusers.FluxTransformer2DModel if spec.guidance_distilled
                            else diffusers.PixArtTransformer2DModel)
         transformer = transformer_cls.from_pretrained(transformer_dir, torch_dtype=dtype)
         pipeline_cls = getattr(diffusers, spec.pipeline)
-        self.pipe = pipeline_cls.from_pretrained(pipeline_dir, transformer=transformer, torch_dtype=dtype).to(device)
+        pipe = pipeline_cls.from_pretrained(pipeline_dir, transformer=transformer, torch_dtype=dtype)
+        self.transformer_dir = transformer_dir
+        self.attach(model_id, spec, pipe.to(device), device, scorer)
+
+    @classmethod
+    def from_pipeline(cls, model_id: str, spec: ModelSpec, pipe, device: torch.device, scorer=None):
+        """A backend around an already built pipeline (tests build tiny ones)."""
+        backend = cls.__new__(cls)
+        backend.transformer_dir = None
+        backend.attach(model_id, spec, pipe, device, scorer)
+        return backend
+
+    def attach(self, model_id: str, spec: ModelSpec, pipe, device: torch.device, scorer) -> None:
+        self.model_id, self.spec, self.pipe, self.device, self.scorer = model_id, spec, pipe, device, scorer
+        self.rows_per_image = 1 if spec.guidance_distilled else 2
+        if spec.guidance_distilled:
+            self.samplers = ("flow-euler", "flow-match-euler", "euler")
         self.pipe.set_progress_bar_config(disable=True)
-        self.scorer = scorer
         self._embeddings: dict[str, tuple] = {}
         latent_side = spec.resolution // self.pipe.vae_scale_factor
-        config = transformer.config
-        tokens = (latent_side // (2 if spec.guidance_distilled else config.patch_size)) ** 2
+        patch = 2 if spec.guidance_distilled else pipe.transformer.config.patch_size  # FLUX packs 2x2 latents
+        tokens = (latent_side // patch) ** 2
         super().__init__(self.pipe.transformer, Geometry(rows=1, image_tokens=tokens, text_tokens=spec.text_tokens))
 
-    def digest(self) -> str:
-        return files_digest(weight_files(self.transformer_dir))
+    def digest(self) -> str | None:
+        return files_digest(weight_files(self.transformer_dir)) if self.transformer_dir else None
 
     def _embed(self, prompt: str) -> tuple:
         if prompt not in self._embeddings:
