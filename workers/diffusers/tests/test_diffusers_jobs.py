@@ -1,5 +1,6 @@
 """The GPU job specs in jobs/: valid TOML, the settings the issue asks for, and models this worker can load."""
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -41,3 +42,13 @@ def test_evaluation_compares_the_front_with_fora_and_tgate_on_three_benchmarks()
     assert any(s.startswith("fora") for s in job["schedules"]["baselines"])
     assert any(s.startswith("tgate") for s in job["schedules"]["baselines"])
     assert all(b.get("fid_stats", b["name"]) == b["name"] for b in job["benchmarks"])  # stats named after data set
+
+
+HEURISTIC = re.compile(r"^[a-z]+(:[a-z_]+=\d+(,[a-z_]+=\d+)*)?$")  # ECADCore's compact form, e.g. tgate:k=10,sa=3
+
+
+def test_heuristics_are_written_in_ecadcore_compact_form():
+    names = (spec("pixart-alpha-256-search.toml")["search"]["initial"] + spec("flux1-dev-256-search.toml")["search"]["initial"]
+             + spec("pixart-sigma-256-search.toml")["warm_start"]["fill"]
+             + spec("pixart-alpha-256-evaluate.toml")["schedules"]["baselines"])
+    assert all(HEURISTIC.match(name) for name in names), [n for n in names if not HEURISTIC.match(n)]

@@ -38,6 +38,13 @@ def test_reference_format_round_trip(layout):
     assert np.array_equal(back.bits, schedule.bits) and back.layout == layout
 
 
+def test_digest_matches_ecadcore_for_the_uncached_pixart_schedule():
+    # The value docs/schedule-format.md gives for the uncached 20-step PixArt schedule.
+    expected = "99a18d8977ef4366a013092a4f19bfb3e026a8133e25bfd89386d7a73361b929"
+    assert Schedule.all_compute(20, Layout.pixart(28)).digest() == expected
+    assert Schedule.fora(20, Layout.pixart(28), 2).digest() != expected
+
+
 def test_bits_are_packed_most_significant_first_in_step_block_slot_order():
     layout = Layout.pixart(1)
     bits = np.zeros((3, 1, 3), dtype=bool)

@@ -10,6 +10,7 @@ Two file formats are read and written:
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from dataclasses import dataclass, field
 
@@ -164,6 +165,12 @@ class Schedule:
         if self.name:
             doc["name"] = self.name
         return doc
+
+    def digest(self) -> str:
+        """SHA-256 (hex) of the canonical encoding of the schedule part, as ECADCore's ScheduleDigest."""
+        part = {k: v for k, v in self.to_document("-").items() if k not in ("model", "name")}
+        canonical = json.dumps(part, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     @staticmethod
     def from_document(doc: dict, expected: Layout | None = None) -> "Schedule":
