@@ -32,7 +32,7 @@ class Backend(ABC):
     #: Largest number of images rendered in one batch.
     max_batch: int = 8
     #: Sampler names this model runs (requests naming another are refused); None accepts any name.
-    samplers: tuple[str, ...] | None = ("dpmpp-2m", "dpmpp_2m", "dpm-solver++2m")
+    samplers: tuple[str, ...] | None = ("dpm-solver++-2m", "dpmpp-2m", "dpmpp_2m", "dpm-solver++2m")
 
     def __init__(self, transformer: torch.nn.Module, geometry: Geometry):
         self.transformer = transformer
