@@ -29,7 +29,12 @@ def devices() -> list[str]:
 
 
 def resolve_device(name: str | None) -> torch.device:
-    name = name or ("cuda:0" if torch.cuda.is_available() else "cpu")
+    """The named device; without a name, the GPU with the most free memory (so several worker slots on one
+    server spread over its GPUs), or the CPU when there is none."""
+    if name is None and torch.cuda.is_available():
+        free = [torch.cuda.mem_get_info(i)[0] for i in range(torch.cuda.device_count())]
+        name = f"cuda:{free.index(max(free))}"
+    name = name or "cpu"
     if name not in devices():
         raise WorkerError("bad_request", f"device {name!r} is not available here; available: {', '.join(devices())}")
     return torch.device(name)
