@@ -98,3 +98,20 @@ public enum JSONValue: Hashable, Sendable {
         }
     }
 }
+
+extension JSONValue {
+    /// Equality that ignores the order of object members (JSON's own notion of equal documents).
+    /// Numbers compare by text.
+    public func isEquivalent(to other: JSONValue) -> Bool {
+        switch (self, other) {
+        case (.array(let a), .array(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.isEquivalent(to: $1) }
+        case (.object(let a), .object(let b)):
+            guard a.count == b.count else { return false }
+            let lookup = Dictionary(b.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+            return a.allSatisfy { member in lookup[member.key].map { member.value.isEquivalent(to: $0) } ?? false }
+        default:
+            return self == other
+        }
+    }
+}
