@@ -44,11 +44,11 @@ struct CostModelTests {
         #expect(uncached == 5_713_796_136_960)
     }
 
-    @Test func attentionScoresLowerTheSpeedupSlightly() throws {
+    @Test func attentionScoresChangeTheSpeedupSlightly() throws {
         let file = try ReferenceSchedule(jsonBytes: try Fixture.bytes("pixart_alpha_256_ours_fastest"))
         let linear = try pixart.speedup(file.schedule, includingAttentionScores: false)
         let withScores = try pixart.speedup(file.schedule, includingAttentionScores: true)
-        #expect(withScores > 1 && withScores != linear)
+        #expect(withScores != linear && abs(withScores / linear - 1) < 0.02)
     }
 
     @Test func layoutMismatchIsRefused() throws {

@@ -96,7 +96,7 @@ struct HeuristicFamilyTests {
     }
 
     @Test func everyHeuristicFitsEveryShape() throws {
-        let families: [HeuristicFamily] = [.uncached, .fora(every: 4), .blockRange(from: 0, to: 19, every: 3), .deltaDiT(every: 2, blocks: 20, boundary: 6)]
+        let families: [HeuristicFamily] = [.uncached, .fora(every: 4), .blockRange(from: 0, to: 19, every: 3), .deltaDiT(every: 2, blocks: 20, boundary: nil)]
         for family in families {
             for steps in [1, 8, 20, 50] {
                 let schedule = try family.schedule(for: .flux1Dev256, steps: steps)

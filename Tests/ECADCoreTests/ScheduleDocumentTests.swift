@@ -70,7 +70,7 @@ struct ScheduleDocumentTests {
     func badDocumentsAreRefusedWithClearErrors(original: String, replacement: String, message: String) throws {
         let text = String(decoding: try uncachedDocument().canonicalBytes, as: UTF8.self)
         #expect(text.contains(original))
-        let broken = text.replacingOccurrences(of: original, with: replacement)
+        let broken = text.replacingFirst(original, with: replacement)
         let error = try #require(throws: ECADCoreError.self) { try ScheduleDocument(jsonBytes: Array(broken.utf8)) }
         #expect(error.description.contains(message), "\(error)")
     }

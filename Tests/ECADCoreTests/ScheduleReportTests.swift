@@ -9,7 +9,7 @@ struct ScheduleReportTests {
         let report = try ScheduleReport(document: file.document, model: .pixartAlpha256)
         #expect(report.referenceConventionMACs == 2_134_989_471_744)
         #expect(abs(report.speedup - 2.6763) < 0.0005)
-        #expect(report.speedupWithAttentionScores < report.speedup)
+        #expect(abs(report.speedupWithAttentionScores / report.speedup - 1) < 0.01)
         #expect(report.kinds.map(\.kind) == ["self_attn", "cross_attn", "ff"])
         #expect(!report.stepZeroNormalized)
         let text = report.text
@@ -24,7 +24,8 @@ struct ScheduleReportTests {
         #expect(reference.encoded(as: .reference) == bytes)
         let ecad = try ScheduleFile(bytes: reference.encoded(as: .ecad))
         #expect(ecad.format == .ecad)
-        #expect(ecad.document == reference.document)
+        #expect(ecad.document.jsonValue.isEquivalent(to: reference.document.jsonValue))
+        #expect(ecad.document.digest == reference.document.digest)
         #expect(try ReferenceSchedule(jsonBytes: ecad.encoded(as: .reference)).exportedRoot.isEquivalent(to: reference.reference?.root ?? .null))
         let report = try ScheduleReport(document: ecad.document, model: .flux1Dev256)
         #expect(report.referenceConventionMACs == 63_023_156_822_016)

@@ -171,7 +171,10 @@ package struct JSONParser {
             case UInt8(ascii: "u"):
                 var code = try parseHex4()
                 if (0xD800..<0xDC00).contains(code) {
-                    try expect("\\u")
+                    guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                        throw error("lone surrogate in \\u escape")
+                    }
+                    position += 2
                     let low = try parseHex4()
                     guard (0xDC00..<0xE000).contains(low) else { throw error("lone surrogate in \\u escape") }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
