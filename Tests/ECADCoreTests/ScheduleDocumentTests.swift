@@ -85,3 +85,17 @@ struct ScheduleDocumentTests {
         #expect(throws: ECADCoreError.self) { try ScheduleDocument(model: "../../etc/passwd x", schedule: schedule) }
     }
 }
+
+struct ScheduleDocumentCodableTests {
+    @Test func documentsTravelInsideCodableWireTypes() throws {
+        struct Envelope: Codable { let id: Int; let schedule: ScheduleDocument }
+        var document = try ScheduleDocument(model: "pixart-alpha-256", schedule: try HeuristicFamily.fora(every: 2).schedule(for: .pixartAlpha256))
+        document.metrics = .object([("reward", .number("0.5")), ("macs", .int(2_871_880_000_000)), ("tags", .array([.string("a"), .null]))])
+        let data = try JSONEncoder().encode(Envelope(id: 1, schedule: document))
+        let decoded = try JSONDecoder().decode(Envelope.self, from: data).schedule
+        #expect(decoded.digest == document.digest)
+        #expect(decoded.jsonValue.isEquivalent(to: document.jsonValue))
+        let broken = Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"steps\":20", with: "\"steps\":\"x\"").utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Envelope.self, from: broken) }
+    }
+}

@@ -25,7 +25,7 @@ struct ScheduleConvertCommand: ParsableCommand {
     var model: String?
 
     func run() throws {
-        let loaded = try ScheduleFile(bytes: try ScheduleIO.read(file), model: model)
+        let loaded = try ScheduleIO.load(file, model: model)
         try ScheduleIO.write(loaded.encoded(as: to), to: output)
     }
 }

@@ -1,4 +1,4 @@
-import ArgumentParser
+import ECADCore
 import Foundation
 
 /// File reading and writing for the schedule commands.
@@ -6,15 +6,28 @@ enum ScheduleIO {
     /// Largest schedule or config file read (64 MiB).
     static let maxBytes = 64 << 20
 
-    /// The bytes of `path`.
+    /// The bytes of `path` (`-` = standard input), at most ``maxBytes``.
     static func read(_ path: String) throws -> [UInt8] {
-        let url = URL(fileURLWithPath: path)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size <= maxBytes else { throw ValidationError("\(path): larger than 64 MiB") }
+        let handle: FileHandle
+        if path == "-" {
+            handle = FileHandle.standardInput
+        } else if let file = FileHandle(forReadingAtPath: path) {
+            handle = file
+        } else {
+            throw ScheduleCommandError("cannot open \(path) for reading")
+        }
+        defer { if path != "-" { try? handle.close() } }
+        guard let data = try handle.read(upToCount: maxBytes + 1) else { return [] }
+        guard data.count <= maxBytes else { throw ScheduleCommandError("\(path): larger than 64 MiB") }
+        return [UInt8](data)
+    }
+
+    /// Reads and detects the schedule file at `path`; errors name the file.
+    static func load(_ path: String, model: String?) throws -> ScheduleFile {
         do {
-            return [UInt8](try Data(contentsOf: url))
-        } catch {
-            throw ValidationError("cannot read \(path): \(error.localizedDescription)")
+            return try ScheduleFile(bytes: try read(path), model: model)
+        } catch let error as ECADCoreError {
+            throw ScheduleCommandError("\(path): \(error)")
         }
     }
 
@@ -24,6 +37,18 @@ enum ScheduleIO {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
-        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ScheduleCommandError("cannot write \(path): \(error.localizedDescription)")
+        }
     }
+}
+
+/// A failure of a schedule command, printed as `Error: <message>` (exit status 1, no usage text).
+struct ScheduleCommandError: Error, CustomStringConvertible {
+    /// What went wrong, naming the file.
+    let description: String
+
+    init(_ description: String) { self.description = description }
 }

@@ -19,7 +19,7 @@ struct ScheduleInfoCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let loaded = try ScheduleFile(bytes: try ScheduleIO.read(file), model: model.model)
+        let loaded = try ScheduleIO.load(file, model: model.model)
         let config = try model.resolve(model.model ?? loaded.document.model)
         let report = try ScheduleReport(document: loaded.document, model: config)
         if json {
