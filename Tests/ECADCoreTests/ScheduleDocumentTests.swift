@@ -99,3 +99,15 @@ struct ScheduleDocumentCodableTests {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Envelope.self, from: broken) }
     }
 }
+
+extension ScheduleDocumentCodableTests {
+    @Test func schedulesAreCodableAsTheirSchedulePart() throws {
+        let schedule = try HeuristicFamily.blockRange(from: 2, to: 40, every: 3).schedule(for: .flux1Dev256)
+        let data = try JSONEncoder().encode(schedule)
+        #expect(try JSONDecoder().decode(Schedule.self, from: data) == schedule)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("flux_single"))
+        let tampered = Data(text.replacingOccurrences(of: "\"blocks\":57", with: "\"blocks\":56").utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Schedule.self, from: tampered) }
+    }
+}

@@ -34,13 +34,7 @@ extension ScheduleDocument {
             "format", "model", "steps", "blocks", "components", "layout", "bits",
             "name", "sampler", "resolution", "config", "metrics", "provenance",
         ])
-        let format = try fields.string("format")
-        guard format == Self.format else {
-            throw ECADCoreError(.invalidDocument, "format: expected \"\(Self.format)\", got \(ECADCoreError.quoted(format))")
-        }
-        let layout = try Self.readLayout(fields)
-        let steps = try fields.int("steps", in: 1...10_000)
-        let schedule = try Schedule(steps: steps, layout: layout, base64Bits: try fields.string("bits"))
+        let schedule = try Schedule(schedulePartOf: fields)
         var resolution: Resolution?
         if let raw = try fields.optionalObject("resolution") {
             let sides = try JSONFields(raw, path: "resolution")
@@ -53,42 +47,5 @@ extension ScheduleDocument {
             config: try fields.optionalObject("config"), metrics: try fields.optionalObject("metrics"),
             provenance: try fields.optionalObject("provenance")
         )
-    }
-
-    private static func readLayout(_ fields: JSONFields) throws(ECADCoreError) -> BlockLayout {
-        guard case .array(let rawGroups) = try fields.value("layout"), !rawGroups.isEmpty, rawGroups.count <= 16 else {
-            throw ECADCoreError(.invalidDocument, "layout: expected an array of 1-16 {\"type\",\"blocks\"} objects")
-        }
-        var groups: [(type: BlockType, count: Int)] = []
-        for (index, raw) in rawGroups.enumerated() {
-            let group = try JSONFields(raw, path: "layout[\(index)]")
-            try group.rejectUnknown(["type", "blocks"])
-            let typeName = try group.string("type")
-            guard let type = BlockType(rawValue: typeName) else {
-                let known = BlockType.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ECADCoreError(.unknownName, "layout[\(index)].type: unknown block type \(ECADCoreError.quoted(typeName)); known: \(known)")
-            }
-            groups.append((type, try group.int("blocks", in: 1...4096)))
-        }
-        let layout = try BlockLayout(groups: groups)
-        let blocks = try fields.int("blocks", in: 1...65_536)
-        guard blocks == layout.blockCount else {
-            throw ECADCoreError(.invalidShape, "blocks: \(blocks) does not match the layout's \(layout.blockCount) blocks")
-        }
-        guard case .array(let names) = try fields.value("components") else {
-            throw ECADCoreError(.invalidDocument, "components: expected an array of component names")
-        }
-        var kinds: [ComponentKind] = []
-        for (index, name) in names.enumerated() {
-            guard let text = name.stringValue else {
-                throw ECADCoreError(.invalidDocument, "components[\(index)]: expected a string, got \(name.typeName)")
-            }
-            kinds.append(try ComponentKind.parse(text))
-        }
-        guard kinds == layout.componentKinds else {
-            let expected = layout.componentKinds.map(\.rawValue).joined(separator: ", ")
-            throw ECADCoreError(.invalidShape, "components: expected [\(expected)] for this layout")
-        }
-        return layout
     }
 }

@@ -34,12 +34,12 @@ package enum JSONWriter {
         case .number(let text): out += Array(text.utf8)
         case .string(let text): writeString(text, asciiOnly: style.isPython, into: &out)
         case .array(let values):
-            writeContainer(open: "[", close: "]", count: values.count, style: style, level: level, into: &out) {
+            writeContainer(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), count: values.count, style: style, level: level, into: &out) {
                 index, out in write(values[index], style: style, level: level + 1, into: &out)
             }
         case .object(let members):
             let ordered = style.isPython ? members : members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            writeContainer(open: "{", close: "}", count: ordered.count, style: style, level: level, into: &out) {
+            writeContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: ordered.count, style: style, level: level, into: &out) {
                 index, out in
                 writeString(ordered[index].key, asciiOnly: style.isPython, into: &out)
                 out += Array((style.isPython ? ": " : ":").utf8)
@@ -49,19 +49,18 @@ package enum JSONWriter {
     }
 
     private static func writeContainer(
-        open: Character, close: Character, count: Int, style: Style, level: Int, into out: inout [UInt8],
+        open: UInt8, close: UInt8, count: Int, style: Style, level: Int, into out: inout [UInt8],
         element: (Int, inout [UInt8]) -> Void
     ) {
-        out.append(UInt8(ascii: open.unicodeScalars.first ?? "["))
-        let closeByte = UInt8(ascii: close.unicodeScalars.first ?? "]")
-        guard count > 0 else { out.append(closeByte); return }
+        out.append(open)
+        guard count > 0 else { out.append(close); return }
         for index in 0..<count {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             if case .python(let indent) = style { newline(indent * (level + 1), into: &out) }
             element(index, &out)
         }
         if case .python(let indent) = style { newline(indent * level, into: &out) }
-        out.append(closeByte)
+        out.append(close)
     }
 
     private static func newline(_ spaces: Int, into out: inout [UInt8]) {
