@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ECADCore
 
@@ -103,5 +104,15 @@ struct HeuristicFamilyTests {
                 #expect(schedule.steps == steps && schedule.blocks == 57 && schedule.isNormalized)
             }
         }
+    }
+}
+
+extension HeuristicFamilyTests {
+    @Test func codableAsTheCompactString() throws {
+        let seeds: [HeuristicFamily] = [.fora(every: 2), .evenly(intervals: [.feedForward: 3]), .uncached]
+        let data = try JSONEncoder().encode(seeds)
+        #expect(String(decoding: data, as: UTF8.self) == #"["fora:n=2","evenly:ff=3","uncached"]"#)
+        #expect(try JSONDecoder().decode([HeuristicFamily].self, from: data) == seeds)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([HeuristicFamily].self, from: Data(#"["fora:n=0"]"#.utf8)) }
     }
 }
