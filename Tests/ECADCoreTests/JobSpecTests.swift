@@ -218,6 +218,16 @@ struct JobSpecTests {
         #expect(date == Date(timeIntervalSince1970: 1_795_849_200))
     }
 
+    @Test func jsonDecoderDecodesSpecsStrictly() throws {
+        let good = Data(#"{"kind": "generate", "schedule": {"file": "s.json"}}"#.utf8)
+        let spec = try JSONDecoder().decode(JobSpec.self, from: good)
+        #expect(spec.kind == .generate)
+        let bad = Data(#"{"kind": "generate", "colour": "red"}"#.utf8)
+        #expect(throws: SpecError.field("generate.colour", "unknown field (known fields: backend, images_per_prompt, kind, model, name, output, prompt_limit, prompts, sampler, schedule, seeds)")) {
+            try JSONDecoder().decode(JobSpec.self, from: bad)
+        }
+    }
+
     @Test func timeOfDayDeadlinesResolveToTheNextOccurrence() throws {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = try #require(TimeZone(identifier: "UTC"))

@@ -69,3 +69,11 @@ public enum JobSpec: Sendable, Equatable {
         return (try JobSpec(value), value)
     }
 }
+
+extension JobSpec: Decodable {
+    /// Decodes strictly from any decoder's value (through ``SpecValue``), so an API request body can be
+    /// decoded directly; a bad field throws the same ``SpecError`` as ``init(_:)``.
+    public init(from decoder: any Decoder) throws {
+        try self.init(SpecValue(from: decoder))
+    }
+}

@@ -81,7 +81,7 @@ enum SpecRead {
     }
 
     /// A string naming one case of `T`.
-    static func choice<T: RawRepresentable & CaseIterable>(_ value: SpecValue, _ path: String) throws(SpecError) -> T
+    static func choice<T: RawRepresentable & CaseIterable & Sendable>(_ value: SpecValue, _ path: String) throws(SpecError) -> T
     where T.RawValue == String {
         let names = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
         guard case .string(let text) = value, let choice = T(rawValue: text) else {
@@ -91,7 +91,7 @@ enum SpecRead {
     }
 
     /// A list of distinct choices.
-    static func distinctChoices<T: RawRepresentable & CaseIterable & Hashable>(
+    static func distinctChoices<T: RawRepresentable & CaseIterable & Hashable & Sendable>(
         _ value: SpecValue, _ path: String
     ) throws(SpecError) -> [T] where T.RawValue == String {
         let choices: [T] = try array(value, path, choice)
