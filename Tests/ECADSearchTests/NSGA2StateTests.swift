@@ -197,3 +197,29 @@ private struct TinyProblem: BinaryProblem {
         Evaluation(objectives: [Double(genome.onesCount), Double(3 - genome.onesCount)])
     }
 }
+
+struct NSGA2CheckpointTests {
+    private func checkpoint() throws -> String {
+        let problem = try ZDTProblem(.zdt1, variables: 2, bitsPerVariable: 4)
+        var state = NSGA2State(shape: problem.shape, configuration: try NSGA2Configuration(populationSize: 4), seed: 1)
+        try state.initialize(seeds: [])
+        try state.step(problem)
+        _ = try state.nextOffspring()
+        return String(decoding: try JSONEncoder().encode(state), as: UTF8.self)
+    }
+
+    @Test func damagedCheckpointsAreRefused() throws {
+        let good = try checkpoint()
+        #expect(throws: Never.self) { try JSONDecoder().decode(NSGA2State.self, from: Data(good.utf8)) }
+        let damaged = [
+            good.replacingOccurrences(of: #""populationSize":4"#, with: #""populationSize":0"#),
+            good.replacingOccurrences(of: #""results":[null,"#, with: #""results":["#),
+            good.replacingOccurrences(of: #""genomeLength":8"#, with: #""genomeLength":9"#),
+            good.replacingOccurrences(of: #""probability":0.9"#, with: #""probability":9"#),
+        ]
+        for text in damaged {
+            #expect(text != good)
+            #expect(throws: (any Error).self) { try JSONDecoder().decode(NSGA2State.self, from: Data(text.utf8)) }
+        }
+    }
+}

@@ -39,4 +39,16 @@ public struct NSGA2Configuration: Codable, Sendable, Equatable {
         if let mutation { self.mutation = mutation } else { self.mutation = try BitFlipMutation() }
         self.maxDuplicateRounds = maxDuplicateRounds
     }
+
+    /// Decodes and validates (a damaged checkpoint is an error, not a crash later).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            populationSize: container.decode(Int.self, forKey: .populationSize),
+            offspringCount: container.decode(Int.self, forKey: .offspringCount),
+            crossover: container.decode(Crossover.self, forKey: .crossover),
+            mutation: container.decode(BitFlipMutation.self, forKey: .mutation),
+            maxDuplicateRounds: container.decode(Int.self, forKey: .maxDuplicateRounds)
+        )
+    }
 }

@@ -57,6 +57,43 @@ public struct NSGA2State: Codable, Sendable, Equatable {
         started = false
     }
 
+    /// Decodes a checkpoint and checks that its parts fit together: genome lengths, result counts and
+    /// values, and the phase.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        shape = try container.decode(ProblemShape.self, forKey: .shape)
+        configuration = try container.decode(NSGA2Configuration.self, forKey: .configuration)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        generation = try container.decode(Int.self, forKey: .generation)
+        population = try container.decode([EvaluatedGenome].self, forKey: .population)
+        pending = try container.decode([Genome].self, forKey: .pending)
+        results = try container.decode([Evaluation?].self, forKey: .results)
+        evaluationCount = try container.decode(Int.self, forKey: .evaluationCount)
+        archive = try container.decode(GenomeArchive.self, forKey: .archive)
+        rng = try container.decode(Xoshiro256StarStar.self, forKey: .rng)
+        started = try container.decode(Bool.self, forKey: .started)
+        try validate()
+    }
+
+    private func validate() throws(SearchError) {
+        guard generation >= 0, evaluationCount >= 0 else { throw .invalidPhase("negative counters in the checkpoint") }
+        guard results.count == pending.count else {
+            throw .invalidPhase("checkpoint has \(results.count) result slots for \(pending.count) pending genomes")
+        }
+        guard started || (pending.isEmpty && population.isEmpty) else {
+            throw .invalidPhase("checkpoint of an unstarted search holds genomes")
+        }
+        guard !started || !pending.isEmpty || !population.isEmpty else {
+            throw .invalidPhase("checkpoint of a started search has neither a population nor a pending batch")
+        }
+        for genome in pending { try shape.validate(genome) }
+        for member in population {
+            try shape.validate(member.genome)
+            try shape.validate(member.evaluation)
+        }
+        for case let evaluation? in results { try shape.validate(evaluation) }
+    }
+
     /// The current phase.
     public var phase: Phase {
         if !started { return .notStarted }

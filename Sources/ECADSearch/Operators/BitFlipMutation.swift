@@ -21,6 +21,15 @@ public struct BitFlipMutation: Codable, Sendable, Equatable {
         self.rate = rate
     }
 
+    /// Decodes and validates.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            probability: container.decode(Double.self, forKey: .probability),
+            rate: container.decodeIfPresent(Double.self, forKey: .rate)
+        )
+    }
+
     /// The per-bit rate used for genomes of `length` bits.
     public func effectiveRate(length: Int) -> Double {
         rate ?? min(0.5, 1 / Double(max(length, 1)))

@@ -29,6 +29,16 @@ public struct Crossover: Codable, Sendable, Equatable {
         self.probability = probability
     }
 
+    /// Decodes and validates.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            kind: container.decode(CrossoverKind.self, forKey: .kind),
+            points: container.decode(Int.self, forKey: .points),
+            probability: container.decode(Double.self, forKey: .probability)
+        )
+    }
+
     /// Two children of `first` and `second` (same length). Draws one number for the probability
     /// test, then the operator's own draws.
     public func apply(_ first: Genome, _ second: Genome, using rng: inout Xoshiro256StarStar) -> (Genome, Genome) {

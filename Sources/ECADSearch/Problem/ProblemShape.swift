@@ -24,6 +24,16 @@ public struct ProblemShape: Codable, Sendable, Equatable, Hashable {
         self.constraintCount = constraintCount
     }
 
+    /// Decodes and validates.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            genomeLength: container.decode(Int.self, forKey: .genomeLength),
+            objectiveCount: container.decode(Int.self, forKey: .objectiveCount),
+            constraintCount: container.decode(Int.self, forKey: .constraintCount)
+        )
+    }
+
     /// Throws unless `genome` has ``genomeLength`` bits.
     public func validate(_ genome: Genome) throws(SearchError) {
         guard genome.count == genomeLength else {
