@@ -86,7 +86,9 @@ let package = Package(
         .testTarget(name: "ECADCoreTests", dependencies: ["ECADCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ECADSearchTests", dependencies: ["ECADSearch"]),
         .testTarget(name: "ECADShapesTests", dependencies: ["ECADShapes"]),
-        .testTarget(name: "ECADMetricsTests", dependencies: ["ECADMetrics", "ECADShapes"]),
+        .testTarget(
+            name: "ECADMetricsTests", dependencies: ["ECADMetrics", "ECADShapes"], resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ECADEngineTests", dependencies: ["ECADEngine", "ECADCore"]),
         .testTarget(name: "ECADStoreTests", dependencies: ["ECADStore", "ECADCore"]),
         .testTarget(name: "ECADDaemonTests", dependencies: ["ECADDaemon", "ECADStore", "ECADAPI", "ECADCore"]),
