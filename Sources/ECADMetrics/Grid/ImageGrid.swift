@@ -91,8 +91,8 @@ public struct ImageGrid: Sendable {
         return image
     }
 
-    /// The rendered grid as PNG file bytes.
-    public func pngData() -> [UInt8] {
-        PNGEncoder.encode(render())
+    /// The rendered grid as PNG file bytes (see `RGBImage.pngData()`).
+    public func pngData() throws -> [UInt8] {
+        try render().pngData()
     }
 }

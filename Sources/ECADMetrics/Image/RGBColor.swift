@@ -18,6 +18,6 @@ public struct RGBColor: Sendable, Equatable, Hashable {
     public static let black = RGBColor(red: 0, green: 0, blue: 0)
     /// White.
     public static let white = RGBColor(red: 255, green: 255, blue: 255)
-    /// The grid background: a light gray that 32x32 shape images (often on white or gray) stand out against.
-    public static let gridBackground = RGBColor(red: 236, green: 236, blue: 236)
+    /// The grid background: a light blue-gray that shape images on white or gray backgrounds stand out against.
+    public static let gridBackground = RGBColor(red: 200, green: 206, blue: 216)
 }

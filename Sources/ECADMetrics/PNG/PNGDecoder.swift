@@ -81,7 +81,8 @@ struct PNGHeader {
         bitDepth = Int(data[8])
         colorType = Int(data[9])
         guard width > 0, height > 0, width <= PNGDecoder.maxPixels / height else {
-            throw MetricsError.invalidPNG("IHDR size \(width)x\(height) is zero or above \(PNGDecoder.maxPixels) pixels")
+            throw MetricsError.invalidPNG(
+                "IHDR size \(width)x\(height) is zero or above \(PNGDecoder.maxPixels) pixels")
         }
         let allowed: [Int: [Int]] = [0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16]]
         guard let depths = allowed[colorType] else { throw MetricsError.invalidPNG("IHDR color type \(colorType)") }

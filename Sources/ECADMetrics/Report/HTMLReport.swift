@@ -10,11 +10,23 @@ public struct HTMLReport: Sendable {
         public var caption: String
         /// PNG file bytes.
         public var png: [UInt8]
+        /// The page shows the image this many times its size, pixelated (so grids can be embedded at scale 1
+        /// and stay small).
+        public var displayScale: Int
 
         /// A figure from PNG bytes.
-        public init(caption: String, png: [UInt8]) {
+        public init(caption: String, png: [UInt8], displayScale: Int = 1) {
             self.caption = caption
             self.png = png
+            self.displayScale = max(1, displayScale)
+        }
+
+        /// `width="..." height="..."` from the PNG header times `displayScale`; empty if the bytes are too short.
+        var sizeAttributes: String {
+            guard png.count >= 24 else { return "" }
+            let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+            let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+            return " width=\"\(width * displayScale)\" height=\"\(height * displayScale)\""
         }
     }
 
@@ -96,7 +108,8 @@ public struct HTMLReport: Sendable {
             return "<figure>\n\(inline)<figcaption>\(SVGText.escape(caption))</figcaption>\n</figure>\n"
         case .figures(let figures):
             let items = figures.map { figure in
-                "<figure><img alt=\"\(SVGText.escape(figure.caption))\" src=\"data:image/png;base64,"
+                "<figure><img\(figure.sizeAttributes) alt=\"\(SVGText.escape(figure.caption))\" "
+                    + "src=\"data:image/png;base64,"
                     + "\(Data(figure.png).base64EncodedString())\"><figcaption>\(SVGText.escape(figure.caption))"
                     + "</figcaption></figure>\n"
             }

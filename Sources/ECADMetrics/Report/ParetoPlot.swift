@@ -75,8 +75,8 @@ public struct ParetoPlot: Sendable {
                     + "stroke-width=\"2\"/>\n"
             }
             for point in item.points {
-                let tip = "\(point.name.map { $0 + ": " } ?? "")\(item.label) (\(SVGText.number(point.x, decimals: 3)), "
-                    + "\(SVGText.number(point.y, decimals: 3)))"
+                let coordinates = "(\(SVGText.number(point.x, decimals: 3)), \(SVGText.number(point.y, decimals: 3)))"
+                let tip = "\(point.name.map { $0 + ": " } ?? "")\(item.label) \(coordinates)"
                 svg += PlotMarker.svg(item.marker, x: xAxis.map(point.x, from: left, to: right),
                                       y: yAxis.map(point.y, from: bottom, to: top), color: color,
                                       title: SVGText.escape(tip)) + "\n"

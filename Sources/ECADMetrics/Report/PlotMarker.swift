@@ -13,7 +13,8 @@ enum PlotMarker {
         case .square:
             return "<rect x=\"\(c(x - 4))\" y=\"\(c(y - 4))\" width=\"8\" height=\"8\" \(paint)>\(tooltip)</rect>"
         case .cross:
-            let d = "M \(c(x - 4)) \(c(y - 4)) L \(c(x + 4)) \(c(y + 4)) M \(c(x - 4)) \(c(y + 4)) L \(c(x + 4)) \(c(y - 4))"
+            let d = "M \(c(x - 4)) \(c(y - 4)) L \(c(x + 4)) \(c(y + 4)) "
+                + "M \(c(x - 4)) \(c(y + 4)) L \(c(x + 4)) \(c(y - 4))"
             return "<path d=\"\(d)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2.2\">\(tooltip)</path>"
         case .triangle, .diamond, .star:
             let corners = polygon(marker, x: x, y: y).map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")

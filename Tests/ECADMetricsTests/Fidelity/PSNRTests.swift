@@ -23,7 +23,8 @@ struct PSNRTests {
     @Test func fallsAsNoiseGrows() throws {
         var previous = Double.infinity
         for amplitude in [2, 8, 24, 64] {
-            let psnr = try PSNR.compute(TestImages.textured, TestImages.noisy(TestImages.textured, amplitude: amplitude, seed: 7))
+            let degraded = TestImages.noisy(TestImages.textured, amplitude: amplitude, seed: 7)
+            let psnr = try PSNR.compute(TestImages.textured, degraded)
             #expect(psnr < previous)
             previous = psnr
         }

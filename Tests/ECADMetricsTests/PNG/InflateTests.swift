@@ -1,11 +1,13 @@
 import Testing
 
 @testable import ECADMetrics
+@testable import ECADShapes
 
 struct InflateTests {
     /// `bytes((i*7)%13 for i in range(300)) + b'hello hello hello ecad ecad ecad'`, compressed by Python's zlib
     /// with strategy Z_FIXED (one fixed-Huffman block with back-references).
-    static let fixedInput: [UInt8] = (0..<300).map { UInt8(($0 * 7) % 13) } + Array("hello hello hello ecad ecad ecad".utf8)
+    static let fixedInput: [UInt8] =
+        (0..<300).map { UInt8(($0 * 7) % 13) } + Array("hello hello hello ecad ecad ecad".utf8)
     static let fixedStream = hexBytes(
         "7801636067e460e264e662e166e5616318e5e0e364a4e6e4e42b2093a9c98929080200bde51286")
 
@@ -27,14 +29,14 @@ struct InflateTests {
 
     @Test func storedBlocksRoundTripAcrossBlockBoundaries() throws {
         let data = (0..<150_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 7) }
-        let stream = ZlibEncoder.stored(data)
+        let stream = PNGEncoder.zlibStored(data)
         #expect(stream.count == data.count + 2 + 3 * 5 + 4)  // three stored blocks
         #expect(try Inflate.zlib(stream) == data)
-        #expect(try Inflate.zlib(ZlibEncoder.stored([])) == [])
+        #expect(try Inflate.zlib(PNGEncoder.zlibStored([])) == [])
     }
 
     @Test func adlerMismatchIsReported() {
-        var stream = ZlibEncoder.stored(Array("abc".utf8))
+        var stream = PNGEncoder.zlibStored(Array("abc".utf8))
         stream[stream.count - 1] ^= 0xFF
         #expect(throws: MetricsError.invalidDeflate("Adler-32 mismatch")) { try Inflate.zlib(stream) }
     }

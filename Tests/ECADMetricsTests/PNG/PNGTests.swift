@@ -53,15 +53,17 @@ struct PNGTests {
         for y in 0..<5 {
             for x in 0..<37 { image[x, y] = RGBColor(red: UInt8(x * 6), green: UInt8(y * 50), blue: UInt8(x ^ y)) }
         }
-        #expect(try PNGDecoder.decode(PNGEncoder.encode(image)) == image)
+        #expect(try PNGDecoder.decode(image.pngData()) == image)
     }
 
     @Test func refusesCorruptFiles() throws {
-        var bytes = PNGEncoder.encode(try RGBImage(width: 2, height: 2, fill: .black))
-        #expect(throws: MetricsError.invalidPNG("missing PNG signature")) { try PNGDecoder.decode(Array(bytes.dropFirst())) }
+        var bytes = try RGBImage(width: 2, height: 2, fill: .black).pngData()
+        #expect(throws: MetricsError.invalidPNG("missing PNG signature")) {
+            try PNGDecoder.decode(Array(bytes.dropFirst()))
+        }
         bytes[20] ^= 1  // inside IHDR's data
         #expect(throws: MetricsError.invalidPNG("CRC mismatch in chunk IHDR")) { try PNGDecoder.decode(bytes) }
-        let truncated = Array(PNGEncoder.encode(try RGBImage(width: 2, height: 2, fill: .black)).prefix(40))
+        let truncated = Array(try RGBImage(width: 2, height: 2, fill: .black).pngData().prefix(40))
         #expect(throws: MetricsError.self) { try PNGDecoder.decode(truncated) }
     }
 }

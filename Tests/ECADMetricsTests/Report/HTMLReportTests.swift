@@ -11,8 +11,8 @@ struct HTMLReportTests {
         report.addTable(table, caption: "benchmark prompts")
         report.addPlot(ParetoPlotTests.samplePlot(), caption: "front")
         let grid = try ImageGrid(rows: [[TestImages.textured]], scale: 2)
-        report.addFigures([HTMLReport.Figure(caption: "uncached", png: grid.pngData()),
-                           HTMLReport.Figure(caption: "ECAD fast", png: grid.pngData())])
+        report.addFigures([HTMLReport.Figure(caption: "uncached", png: try grid.pngData()),
+                           HTMLReport.Figure(caption: "ECAD fast", png: try grid.pngData(), displayScale: 3)])
         let html = report.html()
 
         #expect(html.hasPrefix("<!DOCTYPE html>"))
@@ -20,6 +20,9 @@ struct HTMLReportTests {
         #expect(html.contains("<td>FORA &amp; friends</td><td class=\"num\">0.83</td>"))
         #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(!html.contains("<?xml"))
+        let size = grid.render()
+        #expect(html.contains("<img width=\"\(size.width)\" height=\"\(size.height)\" alt=\"uncached\""))
+        #expect(html.contains("<img width=\"\(size.width * 3)\" height=\"\(size.height * 3)\" alt=\"ECAD fast\""))
         let marker = "src=\"data:image/png;base64,"
         #expect(html.components(separatedBy: marker).count == 3)
         let encoded = try #require(html.components(separatedBy: marker).last?.split(separator: "\"").first)

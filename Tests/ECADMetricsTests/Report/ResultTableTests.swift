@@ -33,7 +33,9 @@ struct ResultTableTests {
 
     @Test func refusesRowsOfTheWrongWidth() {
         var table = ResultTable(columnNames: ["a", "b"])
-        #expect(throws: MetricsError.invalidArgument("row has 1 cells, table has 2 columns")) { try table.append(["x"]) }
+        #expect(throws: MetricsError.invalidArgument("row has 1 cells, table has 2 columns")) {
+            try table.append(["x"])
+        }
     }
 
     @Test func alignmentFollowsTheCells() throws {
