@@ -19,8 +19,8 @@ enum ColorFeatures {
                 let r = image.pixels[i], g = image.pixels[i + 1], b = image.pixels[i + 2]
                 let cell = cellRow * cells + x * cells / image.width
                 cellCounts[cell] += 1
-                for (c, byte) in [r, g, b].enumerated() {
-                    let v = Double(byte) / 255
+                for c in 0..<3 {
+                    let v = Double(image.pixels[i + c]) / 255
                     sum[c] += v
                     cellSums[cell * 3 + c] += v
                 }
@@ -47,8 +47,12 @@ enum ColorFeatures {
         var squares = [Double](repeating: 0, count: 4)
         for p in stride(from: 0, to: image.pixels.count, by: 3) {
             let r = image.pixels[p], g = image.pixels[p + 1], b = image.pixels[p + 2]
-            let values = [Double(r) / 255, Double(g) / 255, Double(b) / 255, Double(max(r, g, b) - min(r, g, b)) / 255]
-            for k in 0..<4 { squares[k] += (values[k] - means[k]) * (values[k] - means[k]) }
+            let dr = Double(r) / 255 - means[0], dg = Double(g) / 255 - means[1], db = Double(b) / 255 - means[2]
+            let dc = Double(max(r, g, b) - min(r, g, b)) / 255 - means[3]
+            squares[0] += dr * dr
+            squares[1] += dg * dg
+            squares[2] += db * db
+            squares[3] += dc * dc
         }
         let n = Double(image.width * image.height)
         return squares.map { ($0 / n).squareRoot() }

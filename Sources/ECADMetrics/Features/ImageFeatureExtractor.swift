@@ -1,6 +1,6 @@
 /// The fixed, deterministic feature extractor behind the embedded domain's Fréchet distance (the FID analog).
 ///
-/// No learned weights: 104 hand-designed features of an RGB image, each on a scale of roughly 0...1, in this
+/// No learned weights: 117 hand-designed features of an RGB image, each on a scale of roughly 0...1, in this
 /// order (docs/metrics.md lists them with their formulas):
 ///
 /// | range | count | feature |
@@ -11,12 +11,14 @@
 /// | 16..<64 | 48 | spatial color layout: mean R, G, B of each cell of a 4x4 grid |
 /// | 64..<88 | 24 | oriented-gradient histograms of luminance, 8 unsigned orientations, at scales 1, 1/2, 1/4 |
 /// | 88..<104 | 16 | gradient layout: 4 orientations in each 2x2 quadrant, full scale |
+/// | 104..<114 | 10 | fraction of pixels in 5 gradient-magnitude bins (flat ... strong edge), scales 1 and 1/2 |
+/// | 114..<117 | 3 | mean absolute Laplacian of R, G, B (noise energy) |
 ///
 /// Any image size is accepted; the grids divide the image proportionally. Changing any feature changes
 /// `version`, so stored distances are never compared across definitions.
 public struct ImageFeatureExtractor: Sendable {
     /// The number of features per image.
-    public static let dimension = 104
+    public static let dimension = 117
     /// Identifies this definition in stored metrics and evaluation keys.
     public static let version = "ecad.features/v1"
 
@@ -29,6 +31,7 @@ public struct ImageFeatureExtractor: Sendable {
         out.reserveCapacity(Self.dimension)
         ColorFeatures.append(image, to: &out)
         GradientFeatures.append(image, to: &out)
+        TextureFeatures.append(image, to: &out)
         return out
     }
 
@@ -50,6 +53,8 @@ public struct ImageFeatureExtractor: Sendable {
         for quadrant in 0..<4 {
             names += (0..<4).map { "quadrant\(quadrant).hog[\($0 * 45)deg]" }
         }
+        for scale in [1, 2] { names += (0..<5).map { "magnitude.s\(scale)[\($0)]" } }
+        names += ["laplacian.r", "laplacian.g", "laplacian.b"]
         return names
     }()
 }

@@ -29,11 +29,10 @@ struct LuminancePlane {
         var out = [Double](repeating: 0, count: w * h)
         for y in 0..<h {
             for x in 0..<w {
-                var sum = 0.0
-                for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
-                    sum += values[min(height - 1, 2 * y + dy) * width + min(width - 1, 2 * x + dx)]
-                }
-                out[y * w + x] = sum / 4
+                let top = min(height - 1, 2 * y) * width, bottom = min(height - 1, 2 * y + 1) * width
+                let left = min(width - 1, 2 * x), right = min(width - 1, 2 * x + 1)
+                out[y * w + x] = (values[top + left] + values[top + right] + values[bottom + left]
+                    + values[bottom + right]) / 4
             }
         }
         return LuminancePlane(width: w, height: h, values: out)

@@ -20,7 +20,8 @@ struct ImageFeatureExtractorTests {
         for cell in 0..<16 {
             for (c, value) in [1, 0.2, 0].enumerated() { #expect(abs(f[16 + cell * 3 + c] - value) < 1e-12) }
         }
-        #expect(f[64...].allSatisfy { $0 == 0 })
+        #expect(f[64..<104].allSatisfy { $0 == 0 })  // no gradients
+        for (i, value) in f[104..<117].enumerated() { #expect(value == (i == 0 || i == 5 ? 1 : 0)) }  // all flat
     }
 
     @Test func layoutFindsASquareInItsCell() {
@@ -40,6 +41,17 @@ struct ImageFeatureExtractorTests {
         }
         // Quadrants: the edge (x = 15, 16) lies in the left and right quadrants of both rows.
         #expect(f[88] > 0 && f[92] > 0 && f[96] > 0 && f[100] > 0)
+        // Magnitude bins at full scale: 2 of 32 columns carry the edge (255 / 2 / 255 = 0.5, the open bin).
+        #expect(abs(f[104] - 30.0 / 32) < 1e-12 && abs(f[108] - 2.0 / 32) < 1e-12)
+    }
+
+    @Test func laplacianMeasuresNoise() throws {
+        let clean = try RGBImage(width: 32, height: 32, fill: RGBColor(red: 128, green: 128, blue: 128))
+        let flat = extractor.features(of: clean)
+        let noisy = extractor.features(of: TestImages.noisy(clean, amplitude: 20, seed: 4))
+        #expect(flat[114..<117].allSatisfy { $0 == 0 })
+        #expect(noisy[114..<117].allSatisfy { $0 > 0.05 })
+        #expect(noisy[104] < 0.1)  // almost no pixel stays flat
     }
 
     @Test func isDeterministic() {
