@@ -42,7 +42,7 @@ public enum FrechetDistance {
                 product[j * n + i] = average
             }
         }
-        let eigenvalues = try SymmetricEigen.decompose(product, n: n).values
+        let eigenvalues = try SymmetricEigen.decompose(product, n: n, wantVectors: false).values
         let crossTrace = eigenvalues.reduce(0) { $0 + max(0, $1).squareRoot() }
         return max(0, meanTerm + traceA + traceB - 2 * crossTrace)
     }
