@@ -24,7 +24,8 @@ public struct ImageGrid: Sendable {
     public var textColor: RGBColor = .black
 
     /// A grid of `rows`; throws `MetricsError.invalidArgument` when there are no images, when a label list is
-    /// neither empty nor one per row/column, or for a non-positive scale or negative gap.
+    /// neither empty nor one per row/column, or for a scale outside 1...64, labelScale outside 1...16 or gap
+    /// outside 0...256.
     public init(rows: [[RGBImage?]], rowLabels: [String] = [], columnLabels: [String] = [], scale: Int = 4,
                 gap: Int = 4, labelScale: Int = 2) throws {
         let columns = rows.map(\.count).max() ?? 0
@@ -35,8 +36,9 @@ public struct ImageGrid: Sendable {
         guard columnLabels.isEmpty || columnLabels.count == columns else {
             throw MetricsError.invalidArgument("\(columnLabels.count) column labels for \(columns) columns")
         }
-        guard scale >= 1, labelScale >= 1, gap >= 0 else {
-            throw MetricsError.invalidArgument("grid scale and labelScale must be >= 1 and gap >= 0")
+        guard (1...64).contains(scale), (1...16).contains(labelScale), (0...256).contains(gap) else {
+            throw MetricsError.invalidArgument(
+                "grid scale must be 1...64, labelScale 1...16 and gap 0...256; got \(scale), \(labelScale), \(gap)")
         }
         self.rows = rows
         self.rowLabels = rowLabels

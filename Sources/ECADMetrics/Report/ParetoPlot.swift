@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Several labeled series (a found front as a staircase with points, each heuristic family as its own
 /// marker and color, the uncached point), linear axes with nice ticks and grid lines, axis labels, a title
-/// and a legend on the right. Every point carries a `<title>` tooltip. Foundation-only (no BLAS).
+/// and a legend on the right. Every point carries a `<title>` tooltip; non-finite points are left out.
+/// Foundation-only (no BLAS).
 public struct ParetoPlot: Sendable {
     /// Title above the plot.
     public var title: String
@@ -35,7 +36,7 @@ public struct ParetoPlot: Sendable {
     /// The plot as a standalone SVG document.
     public func svg() -> String {
         let left = 70.0, right = Double(width) - 190, top = 44.0, bottom = Double(height) - 56
-        let points = series.flatMap(\.points)
+        let points = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
         let xAxis = PlotAxis(covering: points.map(\.x)), yAxis = PlotAxis(covering: points.map(\.y))
         let px = { (v: Double) in SVGText.coordinate(xAxis.map(v, from: left, to: right)) }
         let py = { (v: Double) in SVGText.coordinate(yAxis.map(v, from: bottom, to: top)) }
@@ -74,7 +75,7 @@ public struct ParetoPlot: Sendable {
                 svg += "<path d=\"\(staircase(item.points, px: px, py: py))\" fill=\"none\" stroke=\"\(color)\" "
                     + "stroke-width=\"2\"/>\n"
             }
-            for point in item.points {
+            for point in item.points where point.x.isFinite && point.y.isFinite {
                 let coordinates = "(\(SVGText.number(point.x, decimals: 3)), \(SVGText.number(point.y, decimals: 3)))"
                 let tip = "\(point.name.map { $0 + ": " } ?? "")\(item.label) \(coordinates)"
                 svg += PlotMarker.svg(item.marker, x: xAxis.map(point.x, from: left, to: right),
@@ -90,7 +91,8 @@ public struct ParetoPlot: Sendable {
     /// The path through the points sorted by x (ties by y, descending): from each point straight down to the next
     /// point's height, then across to it.
     private func staircase(_ points: [PlotPoint], px: (Double) -> String, py: (Double) -> String) -> String {
-        let sorted = points.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y > $1.y }
+        let finite = points.filter { $0.x.isFinite && $0.y.isFinite }
+        let sorted = finite.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y > $1.y }
         guard let first = sorted.first else { return "" }
         var path = "M \(px(first.x)) \(py(first.y))"
         for point in sorted.dropFirst() { path += " V \(py(point.y)) H \(px(point.x))" }

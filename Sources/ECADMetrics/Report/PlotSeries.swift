@@ -11,7 +11,18 @@ public struct PlotSeries: Sendable, Equatable {
 
     /// Marker shapes.
     public enum Marker: String, Sendable, Equatable, CaseIterable {
-        case circle, square, triangle, diamond, cross, star
+        /// A filled circle.
+        case circle
+        /// A filled square.
+        case square
+        /// A filled triangle, point up.
+        case triangle
+        /// A filled diamond.
+        case diamond
+        /// An X of two strokes.
+        case cross
+        /// A filled five-pointed star (the uncached point, by convention).
+        case star
     }
 
     /// Legend text.

@@ -44,6 +44,22 @@ public struct ResultTable: Sendable, Equatable, Codable {
         self.columns = columnNames.map { Column($0) }
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case columns, rows
+    }
+
+    /// Decodes a table; throws a `DecodingError` when a row's width differs from the column count.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        columns = try container.decode([Column].self, forKey: .columns)
+        rows = try container.decode([[String]].self, forKey: .rows)
+        if let bad = rows.firstIndex(where: { $0.count != columns.count }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .rows, in: container,
+                debugDescription: "row \(bad) has \(rows[bad].count) cells, table has \(columns.count) columns")
+        }
+    }
+
     /// Appends a row; throws `MetricsError.invalidArgument` unless it has one cell per column.
     public mutating func append(_ row: [String]) throws {
         guard row.count == columns.count else {

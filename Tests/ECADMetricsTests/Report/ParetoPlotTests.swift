@@ -50,6 +50,16 @@ struct ParetoPlotTests {
         for label in ["measured speedup (x)", "reward", "shapes32: reward vs speedup"] { #expect(svg.contains(label)) }
     }
 
+    @Test func leavesOutNonFinitePoints() throws {
+        var plot = Self.samplePlot()
+        plot.series[1].points.append(PlotPoint(x: .nan, y: 0.5))
+        plot.series[1].points.append(PlotPoint(x: 2, y: .infinity))
+        let svg = plot.svg()
+        for bad in ["\"nan", " nan", "\"inf", " inf", "-inf"] { #expect(!svg.contains(bad)) }
+        let rects = try #require(ElementCounter.count(svg))["rect"]
+        #expect(rects == Self.samplePlot().svg().components(separatedBy: "<rect").count - 1)
+    }
+
     @Test func frontIsAStaircase() {
         let svg = Self.samplePlot().svg()
         let path = svg.split(separator: "\n").first { $0.hasPrefix("<path d=\"M") && $0.contains("stroke-width=\"2\"") }

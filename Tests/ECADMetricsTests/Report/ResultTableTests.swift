@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ECADMetrics
@@ -36,6 +37,14 @@ struct ResultTableTests {
         #expect(throws: MetricsError.invalidArgument("row has 1 cells, table has 2 columns")) {
             try table.append(["x"])
         }
+    }
+
+    @Test func codableRoundTripKeepsRowsAndRefusesRaggedOnes() throws {
+        let table = try Self.sample()
+        let decoded = try JSONDecoder().decode(ResultTable.self, from: try JSONEncoder().encode(table))
+        #expect(decoded == table)
+        let ragged = Data(#"{"columns":[{"name":"a","alignment":"left"}],"rows":[["x","y"]]}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ResultTable.self, from: ragged) }
     }
 
     @Test func alignmentFollowsTheCells() throws {
