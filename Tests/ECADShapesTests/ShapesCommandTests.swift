@@ -72,3 +72,37 @@ struct ShapesCommandTests {
         #expect(words == ShapesVocabulary.standard.words)
     }
 }
+
+struct ShapesPromptsAndScoreCommandTests {
+    @Test func promptsCommandWritesTheStandardSet() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ecad-prompts-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: out) }
+        var command = try ShapesCommand.parseAsRoot(["prompts", "--set", "benchmark", "--seed", "1", "--out", out.path])
+        try command.run()
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(text.contains("# single-object\n") && text.contains("# two-object\n"))
+        #expect(try ShapesPromptFile.parse(text) == ShapesPromptSets.make(.benchmark, seed: 1))
+        #expect(throws: (any Error).self) { try ShapesCommand.parseAsRoot(["prompts", "--set", "training"]) }
+    }
+
+    @Test func committedPromptFilesMatchTheGenerator() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("jobs/prompts")
+        for name in ShapesPromptSets.Name.allCases {
+            let text = try String(contentsOf: root.appendingPathComponent("shapes-\(name.rawValue).txt"), encoding: .utf8)
+            #expect(try ShapesPromptFile.parse(text) == ShapesPromptSets.make(name, seed: 1))
+        }
+    }
+
+    @Test func scoreCommandReadsARawSet() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ecad-score-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        var render = try ShapesCommand.parseAsRoot(["render", "--count", "20", "--out", out.path, "--format", "raw"])
+        try render.run()
+        var score = try ShapesCommand.parseAsRoot(["score", out.path])
+        try score.run()
+        try Data("a pink ring\n".utf8).write(to: out.appendingPathComponent("prompts.txt"))
+        var bad = try ShapesCommand.parseAsRoot(["score", out.path])
+        #expect(throws: (any Error).self) { try bad.run() }
+    }
+}

@@ -4,8 +4,10 @@ import ArgumentParser
 public struct ShapesCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "shapes",
-        abstract: "Render shapes32 images, export the vocabulary, make prompt sets.",
-        subcommands: [ShapesRenderCommand.self, ShapesVocabCommand.self])
+        abstract: "Render shapes32 images, export the vocabulary, make prompt sets, score images.",
+        subcommands: [
+            ShapesRenderCommand.self, ShapesVocabCommand.self, ShapesPromptsCommand.self, ShapesScoreCommand.self,
+        ])
 
     public init() {}
 }
