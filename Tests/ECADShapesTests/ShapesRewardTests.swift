@@ -103,6 +103,14 @@ struct ShapesRewardTests {
         #expect(!score.accuracy.color && !score.accuracy.shape)
     }
 
+    @Test func tinyImagesDoNotTrap() throws {
+        for (width, height) in [(1, 1), (1, 3), (3, 1), (2, 2)] {
+            let image = ShapesImage(width: width, height: height, fill: ShapesRGB(200, 0, 0))
+            let score = ShapesReward.score(image: image, prompt: .single(.red, .circle, size: .small, at: .center))
+            #expect(score.total >= 0 && score.total <= 1)
+        }
+    }
+
     @Test func labDistancesSeparateThePalette() {
         let colors = ShapesColor.allCases.map { ShapesLab($0.rgb) }
         for (i, a) in colors.enumerated() {
