@@ -17,19 +17,19 @@ public enum ShapesError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .unknownWord(word, prompt, vocabulary):
+        case .unknownWord(let word, let prompt, let vocabulary):
             "unknown word '\(word)' in prompt '\(prompt)'; the vocabulary is: \(vocabulary.joined(separator: ", "))"
-        case let .grammar(prompt, expected, found):
+        case .grammar(let prompt, let expected, let found):
             "prompt '\(prompt)': expected \(expected), found \(found.map { "'\($0)'" } ?? "the end of the prompt")"
-        case let .invalidPrompt(prompt, reason):
+        case .invalidPrompt(let prompt, let reason):
             "prompt '\(prompt)': \(reason)"
-        case let .tooManyTokens(prompt, count, limit):
+        case .tooManyTokens(let prompt, let count, let limit):
             "prompt '\(prompt)' has \(count) tokens including <start>; the limit is \(limit)"
-        case let .badImage(reason):
+        case .badImage(let reason):
             "bad image: \(reason)"
-        case let .badVocabulary(reason):
+        case .badVocabulary(let reason):
             "bad vocabulary: \(reason)"
-        case let .badPromptLine(line, message):
+        case .badPromptLine(let line, let message):
             "prompt file line \(line): \(message)"
         }
     }

@@ -11,7 +11,9 @@ struct ShapesCommandTests {
     @Test func renderRawWritesImagesPromptsAndManifest() throws {
         let out = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
-        var command = try ShapesCommand.parseAsRoot(["render", "--count", "300", "--seed", "4", "--out", out.path, "--format", "raw"])
+        var command = try ShapesCommand.parseAsRoot([
+            "render", "--count", "300", "--seed", "4", "--out", out.path, "--format", "raw",
+        ])
         try command.run()
         let bytes = try [UInt8](Data(contentsOf: out.appendingPathComponent("images.u8")))
         #expect(bytes.count == 300 * 3072)
@@ -23,7 +25,8 @@ struct ShapesCommandTests {
         #expect(lines == expected.map(\.description))
         let image = ShapesRenderer().render(expected[123], seed: ShapesRNG.imageSeed(base: 4, index: 123))
         #expect(Array(bytes[(123 * 3072)..<(124 * 3072)]) == image.pixels)
-        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json")))
+        let manifest = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: out.appendingPathComponent("manifest.json")))
         let fields = try #require(manifest as? [String: Any])
         #expect(fields["count"] as? Int == 300)
         #expect(fields["format"] as? String == "raw")
@@ -35,8 +38,11 @@ struct ShapesCommandTests {
         defer { try? FileManager.default.removeItem(at: out) }
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let file = out.appendingPathComponent("p.txt")
-        try Data("# test\na small red circle at the top left\n\na yellow square left of a green ring\n".utf8).write(to: file)
-        var command = try ShapesCommand.parseAsRoot(["render", "--count", "3", "--prompts", file.path, "--out", out.path])
+        try Data("# test\na small red circle at the top left\n\na yellow square left of a green ring\n".utf8).write(
+            to: file)
+        var command = try ShapesCommand.parseAsRoot([
+            "render", "--count", "3", "--prompts", file.path, "--out", out.path,
+        ])
         try command.run()
         let png = try Data(contentsOf: out.appendingPathComponent("00002.png"))
         #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
@@ -58,7 +64,9 @@ struct ShapesCommandTests {
             #expect("\(error)".contains("line 2"))
             #expect("\(error)".contains("unknown word 'pink'"))
         }
-        #expect(throws: (any Error).self) { try ShapesCommand.parseAsRoot(["render", "--count", "0", "--out", out.path]) }
+        #expect(throws: (any Error).self) {
+            try ShapesCommand.parseAsRoot(["render", "--count", "0", "--out", out.path])
+        }
     }
 
     @Test func vocabWritesTheJSONArray() throws {
@@ -89,7 +97,8 @@ struct ShapesPromptsAndScoreCommandTests {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("jobs/prompts")
         for name in ShapesPromptSets.Name.allCases {
-            let text = try String(contentsOf: root.appendingPathComponent("shapes-\(name.rawValue).txt"), encoding: .utf8)
+            let text = try String(
+                contentsOf: root.appendingPathComponent("shapes-\(name.rawValue).txt"), encoding: .utf8)
             #expect(try ShapesPromptFile.parse(text) == ShapesPromptSets.make(name, seed: 1))
         }
     }

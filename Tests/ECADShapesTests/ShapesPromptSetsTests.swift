@@ -39,7 +39,13 @@ struct ShapesPromptSetsTests {
         let text = ShapesPromptFile.format(prompts, header: ["a comment"])
         #expect(text.hasPrefix("# a comment\n"))
         #expect(try ShapesPromptFile.parse(text) == prompts)
-        #expect(throws: ShapesError.badPromptLine(line: 2, message: "prompt 'a': expected a color (red, green, blue, yellow, purple, orange, white, cyan), found the end of the prompt")) {
+        #expect(
+            throws: ShapesError.badPromptLine(
+                line: 2,
+                message:
+                    "prompt 'a': expected a color (red, green, blue, yellow, purple, orange, white, cyan), found the end of the prompt"
+            )
+        ) {
             try ShapesPromptFile.parse("# x\na\n")
         }
     }

@@ -9,7 +9,8 @@ struct ShapesPromptTests {
                 for size in ShapesSize.allCases {
                     for position in ShapesPosition.allCases {
                         for background in ShapesBackground.allCases {
-                            let prompt = ShapesPrompt.single(color, shape, size: size, at: position, background: background)
+                            let prompt = ShapesPrompt.single(
+                                color, shape, size: size, at: position, background: background)
                             #expect(try ShapesPrompt.parse(prompt.description) == prompt)
                         }
                     }

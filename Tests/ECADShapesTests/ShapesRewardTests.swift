@@ -7,7 +7,9 @@ struct ShapesRewardTests {
 
     private func rendered(_ count: Int, seed: UInt64) -> [(ShapesPrompt, ShapesImage)] {
         var sampler = ShapesSampler(seed: seed)
-        return sampler.next(count).enumerated().map { ($1, renderer.render($1, seed: ShapesRNG.imageSeed(base: seed, index: $0))) }
+        return sampler.next(count).enumerated().map {
+            ($1, renderer.render($1, seed: ShapesRNG.imageSeed(base: seed, index: $0)))
+        }
     }
 
     private func meanTotal(_ cases: [(ShapesPrompt, ShapesImage)], _ degrade: (ShapesImage) -> ShapesImage) -> Float {
@@ -25,9 +27,10 @@ struct ShapesRewardTests {
 
     @Test func heldOutBenchmarkRendersScoreNearOne() {
         let prompts = ShapesPromptSets.make(.benchmark, seed: 1)
-        let mean = prompts.enumerated().map { index, prompt in
-            ShapesReward.score(image: renderer.render(prompt, seed: UInt64(index)), prompt: prompt).total
-        }.reduce(0, +) / Float(prompts.count)
+        let mean =
+            prompts.enumerated().map { index, prompt in
+                ShapesReward.score(image: renderer.render(prompt, seed: UInt64(index)), prompt: prompt).total
+            }.reduce(0, +) / Float(prompts.count)
         #expect(mean >= 0.98)
     }
 
@@ -41,14 +44,17 @@ struct ShapesRewardTests {
     @Test func fallsStrictlyWithNoise() {
         let cases = rendered(48, seed: 3)
         let levels: [Float] = [0, 4, 8, 16, 32]
-        let means = levels.map { sigma in meanTotal(cases) { ShapesDegradation.noise(sigma: sigma, seed: 9).apply(to: $0) } }
+        let means = levels.map { sigma in
+            meanTotal(cases) { ShapesDegradation.noise(sigma: sigma, seed: 9).apply(to: $0) }
+        }
         #expect(zip(means, means.dropFirst()).allSatisfy { $0 > $1 }, "\(means)")
     }
 
     @Test func fallsStrictlyWithSpeckle() {
         let cases = rendered(48, seed: 4)
         let levels: [Double] = [0, 0.01, 0.02, 0.05, 0.1]
-        let means = levels.map { p in meanTotal(cases) { ShapesDegradation.speckle(fraction: p, seed: 9).apply(to: $0) } }
+        let means = levels.map { p in meanTotal(cases) { ShapesDegradation.speckle(fraction: p, seed: 9).apply(to: $0) }
+        }
         #expect(zip(means, means.dropFirst()).allSatisfy { $0 > $1 }, "\(means)")
     }
 
@@ -73,13 +79,17 @@ struct ShapesRewardTests {
 
     @Test func attributeAccuracyNamesTheWrongAttribute() {
         let image = renderer.render(.single(.orange, .ring, size: .large, at: .center, background: .navy), seed: 3)
-        let color = ShapesReward.score(image: image, prompt: .single(.red, .ring, size: .large, at: .center, background: .navy))
+        let color = ShapesReward.score(
+            image: image, prompt: .single(.red, .ring, size: .large, at: .center, background: .navy))
         #expect(!color.accuracy.color && color.accuracy.shape && color.accuracy.size == true)
-        let shape = ShapesReward.score(image: image, prompt: .single(.orange, .circle, size: .large, at: .center, background: .navy))
+        let shape = ShapesReward.score(
+            image: image, prompt: .single(.orange, .circle, size: .large, at: .center, background: .navy))
         #expect(shape.accuracy.color && !shape.accuracy.shape && shape.accuracy.position == true)
-        let size = ShapesReward.score(image: image, prompt: .single(.orange, .ring, size: .small, at: .center, background: .navy))
+        let size = ShapesReward.score(
+            image: image, prompt: .single(.orange, .ring, size: .small, at: .center, background: .navy))
         #expect(size.accuracy.size == false && size.accuracy.shape)
-        let position = ShapesReward.score(image: image, prompt: .single(.orange, .ring, size: .large, at: .left, background: .navy))
+        let position = ShapesReward.score(
+            image: image, prompt: .single(.orange, .ring, size: .large, at: .left, background: .navy))
         #expect(position.accuracy.position == false && position.accuracy.color)
         let background = ShapesReward.score(image: image, prompt: .single(.orange, .ring, size: .large, at: .center))
         #expect(!background.accuracy.background && background.accuracy.shape)
@@ -90,9 +100,11 @@ struct ShapesRewardTests {
         let image = renderer.render(prompt, seed: 8)
         let right = ShapesReward.score(image: image, prompt: prompt)
         #expect(right.total > 0.98 && right.accuracy.relation == true)
-        let swapped = ShapesReward.score(image: image, prompt: try ShapesPrompt.parse("a green ring left of a yellow square"))
+        let swapped = ShapesReward.score(
+            image: image, prompt: try ShapesPrompt.parse("a green ring left of a yellow square"))
         #expect(swapped.total < 0.5 && swapped.accuracy.relation == false)
-        let above = ShapesReward.score(image: image, prompt: try ShapesPrompt.parse("a yellow square above a green ring"))
+        let above = ShapesReward.score(
+            image: image, prompt: try ShapesPrompt.parse("a yellow square above a green ring"))
         #expect(above.total < 0.5 && above.accuracy.relation == false)
     }
 
@@ -101,6 +113,14 @@ struct ShapesRewardTests {
         let score = ShapesReward.score(image: blank, prompt: .single(.red, .circle, size: .small, at: .center))
         #expect(score.total < 0.1)
         #expect(!score.accuracy.color && !score.accuracy.shape)
+    }
+
+    @Test func tinyImagesDoNotTrap() throws {
+        for (width, height) in [(1, 1), (1, 3), (3, 1), (2, 2)] {
+            let image = ShapesImage(width: width, height: height, fill: ShapesRGB(200, 0, 0))
+            let score = ShapesReward.score(image: image, prompt: .single(.red, .circle, size: .small, at: .center))
+            #expect(score.total >= 0 && score.total <= 1)
+        }
     }
 
     @Test func labDistancesSeparateThePalette() {

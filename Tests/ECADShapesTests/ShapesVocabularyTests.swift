@@ -45,7 +45,9 @@ struct ShapesVocabularyTests {
         } catch {
             #expect("\(error)".contains("17 tokens"))
         }
-        #expect(throws: Never.self) { try vocabulary.encode(long.split(separator: " ").dropLast().joined(separator: " ")) }
+        #expect(throws: Never.self) {
+            try vocabulary.encode(long.split(separator: " ").dropLast().joined(separator: " "))
+        }
     }
 
     @Test func jsonRoundTrips() throws {

@@ -17,7 +17,8 @@ struct ShapesPromptsCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let origin = "made by: ecad shapes prompts --set \(set.rawValue) --seed \(seed) (grammar \(ShapesPrompt.grammarVersion))"
+        let origin =
+            "made by: ecad shapes prompts --set \(set.rawValue) --seed \(seed) (grammar \(ShapesPrompt.grammarVersion))"
         let text: String
         switch set {
         case .calibration:
@@ -26,7 +27,9 @@ struct ShapesPromptsCommand: ParsableCommand {
                 header: ["shapes32 calibration prompts: 64, the first 32 balanced; no held-out combination.", origin])
         case .benchmark:
             let sets = ShapesPromptSets.benchmark(seed: seed)
-            text = ShapesPromptFile.format([], header: ["shapes32 benchmark prompts: held-out combinations only.", origin])
+            text =
+                ShapesPromptFile.format(
+                    [], header: ["shapes32 benchmark prompts: held-out combinations only.", origin])
                 + ShapesPromptFile.format(sets.single, header: ["single-object"])
                 + ShapesPromptFile.format(sets.pairs, header: ["two-object"])
         }

@@ -19,7 +19,8 @@ struct ShapesScoreCommand: ParsableCommand {
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
         let stride = ShapesLayout.canvas * ShapesLayout.canvas * 3
         guard bytes.count == lines.count * stride else {
-            throw ValidationError("images.u8 has \(bytes.count) bytes; \(lines.count) prompts need \(lines.count * stride)")
+            throw ValidationError(
+                "images.u8 has \(bytes.count) bytes; \(lines.count) prompts need \(lines.count * stride)")
         }
         let prompts = try lines.enumerated().map { index, line in
             do { return try ShapesPrompt.parse(line) } catch {

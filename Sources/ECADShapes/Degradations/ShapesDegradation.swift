@@ -13,9 +13,9 @@ public enum ShapesDegradation: Sendable, Hashable {
     public func apply(to image: ShapesImage) -> ShapesImage {
         var out = image
         switch self {
-        case let .blur(sigma):
+        case .blur(let sigma):
             out.pixels = Self.blur(image, sigma: sigma)
-        case let .noise(sigma, seed):
+        case .noise(let sigma, let seed):
             var rng = ShapesRNG(seed: seed)
             for i in out.pixels.indices {
                 // Box-Muller.
@@ -24,7 +24,7 @@ public enum ShapesDegradation: Sendable, Hashable {
                 let z = (-2 * log(u)).squareRoot() * cos(2 * Float.pi * v)
                 out.pixels[i] = UInt8(min(255, max(0, (Float(out.pixels[i]) + sigma * z).rounded())))
             }
-        case let .speckle(fraction, seed):
+        case .speckle(let fraction, let seed):
             var rng = ShapesRNG(seed: seed)
             for p in 0..<(image.width * image.height) where rng.chance(fraction) {
                 for c in 0..<3 { out.pixels[p * 3 + c] = UInt8(truncatingIfNeeded: rng.next()) }

@@ -80,7 +80,8 @@ public struct ShapesPrompt: Sendable, Hashable, Codable, CustomStringConvertible
     public var description: String { words.joined(separator: " ") }
 
     /// Parses a prompt (case-insensitive, any whitespace).
-    /// - Throws: `ShapesError.unknownWord` (naming the word and listing the vocabulary), `.grammar` or `.invalidPrompt`.
+    /// - Throws: `ShapesError.unknownWord` (naming the word and listing the vocabulary), `.grammar` or
+    ///   `.invalidPrompt`.
     public static func parse(_ text: String) throws -> ShapesPrompt {
         var parser = ShapesPromptParser(text: text)
         return try parser.parse()

@@ -20,8 +20,9 @@ public struct ShapesImage: Sendable, Hashable {
         self.pixels = pixels
     }
 
-    /// A solid image.
+    /// A solid image (width and height must be positive).
     public init(width: Int, height: Int, fill: ShapesRGB) {
+        precondition(width > 0 && height > 0, "ShapesImage needs a positive size, not \(width)x\(height)")
         self.width = width
         self.height = height
         self.pixels = [UInt8](repeating: 0, count: width * height * 3)

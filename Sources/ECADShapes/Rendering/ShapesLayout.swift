@@ -51,8 +51,11 @@ public enum ShapesLayout {
             let j = positionJitter(size)
             let dx = rng.uniform(-j, j)
             let dy = rng.uniform(-j, j)
-            return [ShapesPlacedShape(
-                shape: base.shape, centerX: base.centerX + dx, centerY: base.centerY + dy, radius: base.radius * scale)]
+            return [
+                ShapesPlacedShape(
+                    shape: base.shape, centerX: base.centerX + dx, centerY: base.centerY + dy,
+                    radius: base.radius * scale)
+            ]
         }
         let cross = rng.uniform(10, 22)
         return prompt.objects.enumerated().map { index, object in

@@ -65,7 +65,7 @@ struct ShapesForeground {
     private static func borderMedian(_ rgb: [SIMD3<Float>], width: Int, height: Int) -> SIMD3<Float> {
         var border: [SIMD3<Float>] = []
         for x in 0..<width { border += [rgb[x], rgb[(height - 1) * width + x]] }
-        for y in 1..<(height - 1) { border += [rgb[y * width], rgb[y * width + width - 1]] }
+        for y in stride(from: 1, to: height - 1, by: 1) { border += [rgb[y * width], rgb[y * width + width - 1]] }
         func median(_ values: [Float]) -> Float { values.sorted()[values.count / 2] }
         return SIMD3(median(border.map(\.x)), median(border.map(\.y)), median(border.map(\.z)))
     }

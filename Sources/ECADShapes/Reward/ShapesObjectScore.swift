@@ -19,9 +19,10 @@ struct ShapesObjectScore {
         let observed = ShapesLab(r: fit.color.x, g: fit.color.y, b: fit.color.z)
         let distance = observed.distance(to: ShapesLab(object.color.rgb))
         color = exp(-pow(max(0, distance - 8) / 20, 2))
-        colorCorrect = ShapesColor.allCases.min {
-            observed.distance(to: ShapesLab($0.rgb)) < observed.distance(to: ShapesLab($1.rgb))
-        } == object.color
+        colorCorrect =
+            ShapesColor.allCases.min {
+                observed.distance(to: ShapesLab($0.rgb)) < observed.distance(to: ShapesLab($1.rgb))
+            } == object.color
 
         // Shape: IoU of the prompt's shape times its softmax weight over the four shapes' IoUs.
         let own = fit.fit(object.shape)

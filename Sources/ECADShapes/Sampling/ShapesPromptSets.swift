@@ -111,7 +111,8 @@ public enum ShapesPromptSets {
             let positions = shuffled(ShapesPosition.allCases + extra, &rng)
             let backgrounds = balanced(ShapesBackground.allCases, 16, &rng)
             let prompts = (0..<16).map {
-                ShapesPrompt.single(colors[$0], shapes[$0], size: sizes[$0], at: positions[$0], background: backgrounds[$0])
+                ShapesPrompt.single(
+                    colors[$0], shapes[$0], size: sizes[$0], at: positions[$0], background: backgrounds[$0])
             }
             if !prompts.contains(where: ShapesHeldOut.contains) { return prompts }
         }
