@@ -85,8 +85,10 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "ECADCoreTests", dependencies: ["ECADCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ECADSearchTests", dependencies: ["ECADSearch"]),
-        .testTarget(name: "ECADShapesTests", dependencies: ["ECADShapes"]),
-        .testTarget(name: "ECADMetricsTests", dependencies: ["ECADMetrics", "ECADShapes"]),
+        .testTarget(name: "ECADShapesTests", dependencies: ["ECADShapes", "ECADCLI"]),
+        .testTarget(
+            name: "ECADMetricsTests", dependencies: ["ECADMetrics", "ECADShapes"], resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ECADEngineTests", dependencies: ["ECADEngine", "ECADCore"]),
         .testTarget(name: "ECADStoreTests", dependencies: ["ECADStore", "ECADCore"]),
         .testTarget(name: "ECADDaemonTests", dependencies: ["ECADDaemon", "ECADStore", "ECADAPI", "ECADCore"]),

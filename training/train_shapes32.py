@@ -21,7 +21,7 @@ import numpy as np
 import torch
 
 from shapes_data import Vocabulary, load_dataset, render_chunks
-from shapes_model import (NUM_TRAIN_TIMESTEPS, TextEncoder, export, make_transformer, predict, sample,
+from shapes_model import (NUM_TRAIN_TIMESTEPS, TextEncoder, export, load, make_transformer, predict, sample,
                           unconditional_tokens)
 
 
@@ -33,6 +33,7 @@ def parse_args(argv=None):
     p.add_argument("--render", type=int, default=0, help="number of training images to render with --ecad")
     p.add_argument("--vocab", help="vocab.json (default: ask --ecad with `ecad shapes vocab`)")
     p.add_argument("--eval-prompts", help="prompt file sampled at the end (lines starting with # are skipped)")
+    p.add_argument("--init-from", help="exported model folder to start from (fine-tune; architecture flags ignored)")
     p.add_argument("--patch", type=int, default=4)
     p.add_argument("--layers", type=int, default=8)
     p.add_argument("--heads", type=int, default=4)
@@ -89,8 +90,12 @@ def main(argv=None) -> int:
     torch.backends.cuda.matmul.allow_tf32 = True
     print(f"dataset: {len(data)} images, device {device}", file=sys.stderr)
 
-    transformer = make_transformer(args.patch, args.layers, args.heads, args.head_dim, args.caption_dim).to(device)
-    text_encoder = TextEncoder(len(vocab.words), args.caption_dim).to(device)
+    if args.init_from:
+        transformer, text_encoder, _ = load(args.init_from, device)
+        transformer.train(); text_encoder.train()
+    else:
+        transformer = make_transformer(args.patch, args.layers, args.heads, args.head_dim, args.caption_dim).to(device)
+        text_encoder = TextEncoder(len(vocab.words), args.caption_dim).to(device)
     params = list(transformer.parameters()) + list(text_encoder.parameters())
     n_params = sum(p.numel() for p in params)
     opt = torch.optim.AdamW(params, lr=args.lr, betas=(0.9, 0.99), weight_decay=0.01)
@@ -169,7 +174,7 @@ def main(argv=None) -> int:
             return 0
     save_checkpoint()
     print(f"\ndone: {step} steps in {(elapsed_before + time.time() - start)/60:.1f} min", file=sys.stderr)
-    extra = {"training": {"steps": step, "batch": args.batch, "seed": args.seed, "params": n_params,
+    extra = {"training": {"steps": step, "init_from": args.init_from, "batch": args.batch, "seed": args.seed, "params": n_params,
                           "minutes": round((elapsed_before + time.time() - start) / 60, 1), "device": str(device)}}
     export(os.path.join(args.out, "model"), ema_t, ema_te, vocab, extra)
     if args.eval_prompts:

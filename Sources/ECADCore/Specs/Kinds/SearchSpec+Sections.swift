@@ -1,0 +1,84 @@
+extension SearchSpec {
+    /// `[operators]`: crossover and mutation.
+    public struct Operators: Sendable, Equatable {
+        /// Crossover operator.
+        public enum Crossover: String, Sendable, Equatable, CaseIterable {
+            /// Cut at `points` positions and alternate segments.
+            case kPoint = "k-point"
+            /// Each bit from either parent.
+            case uniform
+        }
+
+        /// Default `"k-point"`.
+        public var crossover: Crossover
+        /// Cut points for k-point crossover. Default 4.
+        public var points: Int
+        /// Chance a mating recombines. Default 0.9.
+        public var crossoverProbability: Double
+        /// Chance a child is mutated at all. Default 1.0 (the reference used pymoo's 0.05).
+        public var mutationProbability: Double
+        /// Per-bit flip chance; nil means 1 / schedule length. Default nil.
+        public var mutationRate: Double?
+
+        init(from fields: inout SpecFields) throws(SpecError) {
+            crossover = try fields.read("crossover", default: .kPoint, SpecRead.choice)
+            points = try fields.read("points", default: 4, SpecRead.positive)
+            crossoverProbability = try fields.read("crossover_prob", default: 0.9, SpecRead.probability)
+            mutationProbability = try fields.read("mutation_prob", default: 1.0, SpecRead.probability)
+            mutationRate = try fields.optional("mutation_rate", SpecRead.probability)
+        }
+    }
+
+    /// `[init]`: where the initial population comes from, in this order, duplicates dropped.
+    public struct Initialization: Sendable, Equatable {
+        /// Heuristic schedules, `family:key=value,...` (e.g. `"fora:n=2"`). Default [].
+        public var heuristics: [String]
+        /// Registry names, aliases or digests (warm start). Default [].
+        public var registry: [String]
+        /// Schedule files. Default [].
+        public var files: [String]
+        /// Random schedules added; nil fills up to the population size. Default nil.
+        public var random: Int?
+
+        init(from fields: inout SpecFields) throws(SpecError) {
+            heuristics = try fields.read("heuristics", default: []) { value, path throws(SpecError) in
+                try SpecRead.array(value, path, HeuristicName.read)
+            }
+            registry = try fields.read("registry", default: [], SpecRead.strings)
+            files = try fields.read("files", default: [], SpecRead.strings)
+            random = try fields.optional("random", SpecRead.nonNegative)
+        }
+    }
+
+    /// `[multi_fidelity]`: score every candidate on a prompt subset first and only the most
+    /// promising on the full calibration set.
+    public struct MultiFidelity: Sendable, Equatable {
+        /// Default false.
+        public var enabled: Bool
+        /// Prompts in the cheap subset (the first N). Default 16.
+        public var subsetPrompts: Int
+        /// Share of each generation's candidates re-scored on the full set. Default 0.25.
+        public var promoteFraction: Double
+
+        init(from fields: inout SpecFields) throws(SpecError) {
+            enabled = try fields.read("enabled", default: false, SpecRead.bool)
+            subsetPrompts = try fields.read("subset_prompts", default: 16, SpecRead.positive)
+            promoteFraction = try fields.read("promote_fraction", default: 0.25) { value, path throws(SpecError) in
+                try SpecRead.number(value, path, in: 0.01...1)
+            }
+        }
+    }
+
+    /// `[publish]`: what happens to the final front.
+    public struct Publish: Sendable, Equatable {
+        /// Publish the front to the registry when the search completes. Default true.
+        public var enabled: Bool
+        /// Registry name for the front; nil means `<model>/<job name or id>`. Default nil.
+        public var name: String?
+
+        init(from fields: inout SpecFields) throws(SpecError) {
+            enabled = try fields.read("enabled", default: true, SpecRead.bool)
+            name = try fields.optional("name", SpecRead.nonEmptyString)
+        }
+    }
+}

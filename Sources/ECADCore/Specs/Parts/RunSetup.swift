@@ -1,0 +1,43 @@
+/// Which model runs, on which backend, over which prompts, seeds and sampler: the fields every job
+/// kind shares (they sit at the top level of the spec).
+public struct RunSetup: Sendable, Equatable {
+    /// Backend that runs the model.
+    public enum Backend: String, Sendable, Equatable, CaseIterable {
+        /// `ecad-worker` (Swift, OpenBLAS): the embedded model and PixArt-family models.
+        case native
+        /// The Python diffusers worker (GPU): PixArt-α/Σ, FLUX.
+        case diffusers
+    }
+
+    /// Model id (`shapes32`, `pixart-alpha-256`, ...). Default `"shapes32"`.
+    public var model: String
+    /// Default `.native`.
+    public var backend: Backend
+    /// Prompts (the default depends on the job kind).
+    public var prompts: PromptSource
+    /// Use only the first N prompts. Default nil (all).
+    public var promptLimit: Int?
+    /// Images per prompt. Default 1.
+    public var imagesPerPrompt: Int
+    /// Image seeds, one per image of a prompt; default `0 ..< imagesPerPrompt`.
+    public var seeds: [Int]
+    /// Default ``SamplerSpec/init(name:steps:guidance:)``.
+    public var sampler: SamplerSpec
+
+    init(from fields: inout SpecFields, defaultPrompts: PromptSource) throws(SpecError) {
+        model = try fields.read("model", default: "shapes32", SpecRead.nonEmptyString)
+        backend = try fields.read("backend", default: .native, SpecRead.choice)
+        prompts = try fields.read("prompts", default: defaultPrompts, PromptSource.read)
+        promptLimit = try fields.optional("prompt_limit", SpecRead.positive)
+        imagesPerPrompt = try fields.read("images_per_prompt", default: 1, SpecRead.positive)
+        let seedsPath = fields.path(of: "seeds")
+        let count = imagesPerPrompt
+        seeds = try fields.read("seeds", default: Array(0..<count)) { value, path throws(SpecError) in
+            try SpecRead.array(value, path, SpecRead.nonNegative)
+        }
+        guard seeds.count == imagesPerPrompt else {
+            throw .field(seedsPath, "expected \(imagesPerPrompt) seeds (one per image of a prompt), got \(seeds.count)")
+        }
+        sampler = try fields.section("sampler") { fields throws(SpecError) in try SamplerSpec(from: &fields) }
+    }
+}

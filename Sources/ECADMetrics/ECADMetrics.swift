@@ -1,2 +1,0 @@
-// Placeholder until ECADMetrics lands.
-enum ECADMetricsPlaceholder {}

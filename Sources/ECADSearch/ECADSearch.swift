@@ -1,2 +1,0 @@
-// Placeholder until ECADSearch lands.
-enum ECADSearchPlaceholder {}
