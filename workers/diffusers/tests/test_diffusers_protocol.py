@@ -18,8 +18,8 @@ LAUNCHER = str(Path(__file__).resolve().parents[1] / "ecad-worker-diffusers")
 
 
 class WorkerProcess:
-    def __init__(self, command=None):
-        env = {**os.environ, "PYTHONPATH": SRC, "OMP_NUM_THREADS": "1", "ECAD_PYTHON": sys.executable}
+    def __init__(self, command=None, **extra_env):
+        env = {**os.environ, "PYTHONPATH": SRC, "OMP_NUM_THREADS": "1", "ECAD_PYTHON": sys.executable, **extra_env}
         command = command or [sys.executable, "-m", "ecad_worker_diffusers.worker", "--device", "cpu"]
         self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, env=env)
@@ -166,5 +166,26 @@ def test_launcher_script_runs_the_worker_from_the_checkout():
         assert hello(worker)["type"] == "capabilities"
         assert worker.request({"type": "shutdown", "id": "s", "reason": "test"})["of"] == "shutdown"
         assert worker.proc.wait(timeout=30) == 0
+    finally:
+        worker.close()
+
+
+@pytest.mark.skipif(not (Path(SRC).parents[2] / "models" / "shapes32" / "transformer").is_dir(),
+                    reason="models/shapes32 is not there")
+def test_shapes32_evaluate_rewards_come_from_the_ecad_binary(tmp_path):
+    fake = tmp_path / "ecad"  # `ecad shapes score` stand-in: reward 0.5 for every image
+    fake.write_text(f"#!{sys.executable}\nimport json, sys\n"
+                    "print('images.u8' if sys.argv[-1] == '--help' else json.dumps({'total': 0.5}))\n")
+    fake.chmod(0o755)
+    worker = WorkerProcess(None, ECAD_BIN=str(fake))
+    try:
+        hello(worker)
+        loaded = worker.request({"type": "load", "id": "l", "model": "shapes32", "device": "cpu"})
+        assert (loaded["steps"], loaded["digest"][:7]) == (20, "sha256:")
+        schedule = Schedule.fora(20, Layout.pixart(loaded["blocks"]), 3).to_document("shapes32")
+        result = worker.request({"type": "evaluate", "id": "e", "schedules": [schedule],
+                                 "prompts": ["a small red circle at the top left"], "seeds": [0],
+                                 "sampler": {"name": "dpm-solver++-2m", "steps": 20, "guidance": 4.5}})
+        assert result["evaluations"][0]["rewards"] == [0.5]
     finally:
         worker.close()

@@ -3,6 +3,7 @@
 import importlib
 import json
 import os
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +16,7 @@ from ecad_worker_diffusers import configs
 from ecad_worker_diffusers.errors import WorkerError
 from ecad_worker_diffusers.protocol import Sampler
 from ecad_worker_diffusers.schedule import Schedule
-from ecad_worker_diffusers.shapes32 import Shapes32Backend, Tokenizer, default_folder
+from ecad_worker_diffusers.shapes32 import Shapes32Backend, ShapesReward, Tokenizer, default_folder
 
 REPO = Path(__file__).resolve().parents[3]
 WORDS = ["<pad>", "<start>", "a", "small", "large", "red", "blue", "circle", "square", "at", "the", "top", "left"]
@@ -102,3 +103,47 @@ def test_a_sampler_the_model_does_not_run_is_refused(model_dir):
     backend.check_sampler(Sampler(name="dpmpp-2m"))
     with pytest.raises(WorkerError, match="sampler 'euler' is not what shapes32 runs"):
         backend.check_sampler(Sampler(name="euler"))
+
+
+FAKE_ECAD = """#!{python}
+# Stands in for `ecad shapes score DIR`: total = mean pixel value / 255 of DIR/images.u8.
+import json, sys
+if sys.argv[1:4] == ["shapes", "score", "--help"]:
+    print("Score DIR/images.u8 ([N,32,32,3] uint8) against DIR/prompts.txt")
+    sys.exit(0)
+data = open(sys.argv[3] + "/images.u8", "rb").read()
+assert open(sys.argv[3] + "/prompts.txt").read().strip()
+print(json.dumps({{"count": 1, "total": sum(data) / len(data) / 255}}))
+"""
+
+
+def test_rewards_come_from_ecad_shapes_score_one_image_at_a_time(model_dir, tmp_path, monkeypatch):
+    fake = tmp_path / "ecad"
+    fake.write_text(FAKE_ECAD.format(python=sys.executable))
+    fake.chmod(0o755)
+    backend = Shapes32Backend(str(model_dir), torch.device("cpu"), ecad=str(fake))
+    images = backend.render(["a red circle", "a blue square"], [0, 1], SAMPLER)
+    rewards = backend.rewards(["a red circle", "a blue square"], [0, 1], images, SAMPLER)
+    assert rewards == pytest.approx([float(i.mean()) / 255 for i in images])
+
+
+def test_without_a_shapes_scorer_rewards_are_left_out(model_dir, tmp_path, monkeypatch):
+    monkeypatch.delenv("ECAD_BIN", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    placeholder = tmp_path / "ecad"  # an ecad without `shapes score` (prints something else, exits 0)
+    placeholder.write_text("#!/bin/sh\necho not built yet\n")
+    placeholder.chmod(0o755)
+    assert ShapesReward.find(None) is None
+    backend = Shapes32Backend(str(model_dir), torch.device("cpu"))
+    assert backend.rewards(["a"], [0], np.zeros((1, 32, 32, 3), np.uint8), SAMPLER) is None
+
+
+@pytest.mark.skipif(not (Path(default_folder()) / "transformer").is_dir(), reason="models/shapes32 is not there")
+def test_shipped_model_samples_like_the_training_code(monkeypatch):
+    monkeypatch.syspath_prepend(str(REPO / "training"))
+    shapes_model = importlib.import_module("shapes_model")
+    transformer, text_encoder, vocab = shapes_model.load(default_folder())
+    prompt = "a small red circle at the top left"
+    expected = shapes_model.sample(transformer, text_encoder, vocab, [prompt], seed=5)
+    backend = Shapes32Backend(None, torch.device("cpu"))
+    assert np.array_equal(backend.render([prompt], [5], Sampler()), expected.numpy())

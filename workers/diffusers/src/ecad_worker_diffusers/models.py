@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import torch
 
 from .backend import Backend
@@ -47,7 +49,11 @@ def load_backend(model_id: str, path: str | None, device: torch.device, options)
     if model_id == "shapes32":
         from .shapes32 import Shapes32Backend
 
-        return Shapes32Backend(path, device)
+        backend = Shapes32Backend(path, device, options.ecad)
+        if backend.reward is None:
+            print("ecad-worker-diffusers: no `ecad shapes score` found (--ecad, $ECAD_BIN, PATH): shapes32 "
+                  "evaluations carry no rewards", file=sys.stderr, flush=True)
+        return backend
     if model_id in PIPELINE_MODELS:
         from .pipelines import PipelineBackend
 

@@ -12,13 +12,18 @@ encoder_hidden_states = token_embedding[ids] + position_embedding. The unconditi
 Sampling: DPM-Solver++ 2M with both CFG halves in one batch ([uncond, cond]); image i starts from
 randn(1, 3, 32, 32) drawn from a CPU generator seeded with seeds[i]; output ((x.clamp(-1, 1) + 1) * 127.5).round().
 
-Rewards come from the Swift scorer (`ecad shapes` commands), not from this worker: `rewards` returns None.
+Rewards come from the Swift scorer: each image is scored with `ecad shapes score DIR` on a one-image raw set
+(DIR/images.u8 + DIR/prompts.txt), the binary taken from --ecad, $ECAD_BIN or `ecad` on the PATH. Without an ecad
+that has that command, `rewards` returns None and evaluate results carry no rewards.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import torch
@@ -37,6 +42,43 @@ PAD_ID, START_ID = 0, 1
 def default_folder() -> str:
     """$ECAD_SHAPES32, else models/shapes32 of the repository this package sits in."""
     return os.environ.get("ECAD_SHAPES32") or str(Path(__file__).resolve().parents[4] / "models" / "shapes32")
+
+
+class ShapesReward:
+    """The shapes32 reward of each image, from the Swift scorer (`ecad shapes score`)."""
+
+    def __init__(self, binary: str):
+        self.binary = binary
+
+    @staticmethod
+    def find(binary: str | None) -> "ShapesReward | None":
+        """A scorer if `binary` (or $ECAD_BIN, or `ecad` on the PATH) has `shapes score`, else None."""
+        binary = binary or os.environ.get("ECAD_BIN") or shutil.which("ecad")
+        if not binary or not os.path.exists(binary):
+            return None
+        try:
+            probe = subprocess.run([binary, "shapes", "score", "--help"], capture_output=True, text=True, timeout=30)
+        except OSError:
+            return None
+        return ShapesReward(binary) if probe.returncode == 0 and "images.u8" in probe.stdout else None
+
+    def score(self, prompts: list[str], images) -> list[float]:
+        out = []
+        with tempfile.TemporaryDirectory(prefix="ecad-shapes-score-") as root:
+            for index, (prompt, image) in enumerate(zip(prompts, images)):
+                folder = os.path.join(root, str(index))
+                os.mkdir(folder)
+                image.tofile(os.path.join(folder, "images.u8"))
+                with open(os.path.join(folder, "prompts.txt"), "w", encoding="utf-8") as f:
+                    f.write(prompt + "\n")
+                run = subprocess.run([self.binary, "shapes", "score", folder], capture_output=True, text=True,
+                                     timeout=120)
+                try:
+                    out.append(float(json.loads(run.stdout)["total"]))
+                except (ValueError, KeyError, TypeError):
+                    raise WorkerError("internal", f"{self.binary} shapes score failed (status {run.returncode}): "
+                                                  f"{(run.stderr or run.stdout)[-300:]}") from None
+        return out
 
 
 class Tokenizer:
@@ -61,8 +103,9 @@ class Shapes32Backend(Backend):
     model_id = "shapes32"
     max_batch = 64
 
-    def __init__(self, folder: str | None, device: torch.device):
+    def __init__(self, folder: str | None, device: torch.device, ecad: str | None = None):
         self.folder = folder or default_folder()
+        self.reward = ShapesReward.find(ecad)
         self.device = device
         if not os.path.isdir(os.path.join(self.folder, "transformer")):
             raise WorkerError(
@@ -119,3 +162,6 @@ class Shapes32Backend(Backend):
             uncond, cond = out.chunk(2)
             x = scheduler.step(uncond + sampler.guidance * (cond - uncond), t, x).prev_sample
         return to_uint8(x)
+
+    def rewards(self, prompts, seeds, images, sampler):
+        return None if self.reward is None else self.reward.score(prompts, images)

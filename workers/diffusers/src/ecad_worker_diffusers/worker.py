@@ -127,6 +127,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         "(default $ECAD_IMAGEREWARD_DIR)")
     parser.add_argument("--clip-checkpoint", help="open_clip ViT-B-32 checkpoint (default $ECAD_CLIP_CHECKPOINT)")
     parser.add_argument("--fid-stats-dir", help="FID reference statistics (default $ECAD_FID_STATS_DIR)")
+    parser.add_argument("--ecad", help="ecad binary whose `shapes score` gives shapes32 rewards "
+                        "(default $ECAD_BIN, then ecad on the PATH)")
     parser.add_argument("--max-batch", type=int, help="largest number of images per pipeline call")
     parser.add_argument("--version", action="version", version=__version__)
     return parser.parse_args(argv)
