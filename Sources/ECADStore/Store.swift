@@ -70,6 +70,15 @@ public final class Store: Sendable {
     /// The names of every migration this build knows, oldest first.
     public static var migrationNames: [String] { StoreMigrations.names }
 
+    /// The writer connection's journal mode and `synchronous` level (2 = FULL), for checks and `ecadd --check`.
+    package func writerPragmas() async throws -> (journalMode: String, synchronous: Int) {
+        do {
+            return try await database.writerPragmas()
+        } catch {
+            throw StoreError.wrapping(error)
+        }
+    }
+
     /// The names of the migrations applied to this database, oldest first.
     public func appliedMigrations() async throws -> [String] {
         try await database.read { db in try StoreMigrations.migrator().appliedMigrations(db) }

@@ -14,6 +14,8 @@ public struct StoreConfiguration: Sendable {
     public var logLinesKept: Int
     /// The time source; tests inject a fixed or stepping clock.
     public var now: @Sendable () -> Date
+    /// Receives the SQL of every statement run on any connection (tests check the transaction kind).
+    package var statementObserver: (@Sendable (String) -> Void)?
 
     /// The defaults listed on each property, with the system clock.
     public init(

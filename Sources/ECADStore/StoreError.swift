@@ -1,3 +1,5 @@
+import ECADCore
+
 /// Every error the store throws. Each case names what is wrong; the daemon maps cases to HTTP statuses
 /// (not found → 404, invalid transition → 409, invalid input → 400, too large → 413, database → 500).
 public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {

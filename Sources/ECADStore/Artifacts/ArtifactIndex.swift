@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 internal import GRDB
 

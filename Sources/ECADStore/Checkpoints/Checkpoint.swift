@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 
 /// A search job's saved state after one generation (population, RNG state, archive), opaque to the store.

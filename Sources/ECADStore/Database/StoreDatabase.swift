@@ -37,6 +37,9 @@ struct StoreDatabase: Sendable {
         grdb.busyMode = .timeout(configuration.busyTimeout)
         grdb.foreignKeysEnabled = true
         grdb.label = "ecad-store"
+        if let observer = configuration.statementObserver {
+            grdb.prepareDatabase { db in db.trace { observer($0.description) } }
+        }
         return grdb
     }
 
@@ -67,6 +70,15 @@ struct StoreDatabase: Sendable {
             }
         } catch {
             throw StoreError.wrapping(error)
+        }
+    }
+
+    /// The writer connection's `journal_mode` and `synchronous` (0 OFF, 1 NORMAL, 2 FULL), for checks.
+    func writerPragmas() async throws -> (journalMode: String, synchronous: Int) {
+        try await writer.writeWithoutTransaction { db in
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+            let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+            return (mode, synchronous)
         }
     }
 

@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 
 /// One evaluated candidate: its metrics under an ``EvaluationKey``.

@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 internal import GRDB
 
@@ -59,7 +60,7 @@ struct EvaluationRows {
         let jobID: Int64? = row["jobId"]
         return Evaluation(
             key: key, metricsJSON: row["metrics"], perPromptRewards: rewards, macs: row["macs"],
-            latencySeconds: row["latencySeconds"], jobID: jobID.map(JobID.init(rawValue:)),
+            latencySeconds: row["latencySeconds"], jobID: try jobID.map { try JobID(stored: $0) },
             createdAt: Date(storeSeconds: row["createdAt"]))
     }
 

@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 internal import GRDB
 
@@ -14,8 +15,8 @@ extension Job {
         }
         let reason: String? = row["reason"]
         let cancelledBy: Int64? = row["cancelledBy"]
-        self.init(
-            id: JobID(rawValue: row["id"]), kind: kind, name: row["name"], ownerUID: UInt32(row["ownerUid"] as Int64),
+        try self.init(
+            id: JobID(stored: row["id"]), kind: kind, name: row["name"], ownerUID: UInt32(row["ownerUid"] as Int64),
             ownerName: row["ownerName"], priority: row["priority"], state: state, reason: reason.map(JobReason.init(rawValue:)),
             cancelledBy: cancelledBy.map { UInt32($0) }, submittedAt: Date(storeSeconds: row["submittedAt"]),
             startedAt: (row["startedAt"] as Double?).map(Date.init(storeSeconds:)),

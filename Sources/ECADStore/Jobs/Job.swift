@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 
 /// A job as stored: its spec, owner, state and accounting.

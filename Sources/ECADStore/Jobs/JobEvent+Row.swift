@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 internal import GRDB
 
@@ -11,8 +12,8 @@ extension JobEvent {
         let fromText: String? = row["fromState"]
         let reason: String? = row["reason"]
         let actor: Int64? = row["actorUid"]
-        self.init(
-            id: row["id"], jobID: JobID(rawValue: row["jobId"]), time: Date(storeSeconds: row["time"]),
+        try self.init(
+            id: row["id"], jobID: JobID(stored: row["jobId"]), time: Date(storeSeconds: row["time"]),
             from: fromText.flatMap(JobState.init(rawValue:)), to: to, reason: reason.map(JobReason.init(rawValue:)),
             actorUID: actor.map { UInt32($0) })
     }

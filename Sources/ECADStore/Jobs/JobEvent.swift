@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 
 /// One row of a job's history: a state transition with its time, cause and actor.

@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 internal import GRDB
 
@@ -20,10 +21,10 @@ extension JobQueue {
             guard free > 0 else { return [] }
             let candidates = try Row.fetchAll(
                 db, sql: "SELECT id, ownerUid, kind, priority, submittedAt FROM job WHERE state = 'PENDING'"
-            ).compactMap { row -> ClaimPlanner.Candidate? in
+            ).compactMap { row throws -> ClaimPlanner.Candidate? in
                 guard let kind = JobKind(rawValue: row["kind"]) else { return nil }
-                return ClaimPlanner.Candidate(
-                    id: JobID(rawValue: row["id"]), ownerUID: UInt32(row["ownerUid"] as Int64), kind: kind,
+                return try ClaimPlanner.Candidate(
+                    id: JobID(stored: row["id"]), ownerUID: UInt32(row["ownerUid"] as Int64), kind: kind,
                     priority: row["priority"], submittedAt: Date(storeSeconds: row["submittedAt"]))
             }
             let usage = try UsageLedger(db: db, policy: policy).snapshot(now: now)

@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 
 /// State changes requested by users, admins and the supervisor. Permission checks are the caller's; the actor

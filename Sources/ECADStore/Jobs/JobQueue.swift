@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 internal import GRDB
 
@@ -35,7 +36,7 @@ public struct JobQueue: Sendable {
                     """,
                 arguments: [new.kind.rawValue, new.name, Int64(new.ownerUID), new.ownerName, new.priority,
                             JobReason.priority.rawValue, now.storeSeconds, new.specJSON])
-            let id = JobID(rawValue: db.lastInsertedRowID)
+            let id = try JobID(stored: db.lastInsertedRowID)
             try JobEvent.record(db, job: id, time: now, from: nil, to: .pending, reason: .priority, actor: new.ownerUID)
             return try Job.require(db, id: id)
         }

@@ -1,3 +1,5 @@
+import ECADCore
+
 /// The job lifecycle of DESIGN.md section 4 as a pure function: which transitions are legal from which state,
 /// what state and reason they lead to, and whether they count a restart.
 ///

@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 internal import GRDB
 
@@ -52,6 +53,6 @@ struct TransitionWriter {
 
     /// The ids of every RUNNING job, oldest first.
     func runningIDs() throws -> [JobID] {
-        try Int64.fetchAll(db, sql: "SELECT id FROM job WHERE state = 'RUNNING' ORDER BY id").map(JobID.init)
+        try Int64.fetchAll(db, sql: "SELECT id FROM job WHERE state = 'RUNNING' ORDER BY id").map { try JobID(stored: $0) }
     }
 }

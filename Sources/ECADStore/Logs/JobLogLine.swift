@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 
 /// One line of a job's log.

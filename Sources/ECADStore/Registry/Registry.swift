@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 internal import GRDB
 
@@ -35,7 +36,7 @@ public struct Registry: Sendable {
         try await database.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM registryVersion WHERE digest = ?", arguments: [digest])
             else { throw StoreError.notFound(what: "registry version", key: digest) }
-            return Self.version(row)
+            return try Self.version(row)
         }
     }
 
@@ -50,7 +51,7 @@ public struct Registry: Sendable {
                 } else {
                     try Row.fetchAll(db, sql: "SELECT * FROM registryVersion ORDER BY createdAt, digest")
                 }
-            return rows.map(Self.version)
+            return try rows.map(Self.version)
         }
     }
 
@@ -89,7 +90,7 @@ public struct Registry: Sendable {
                     sql: "SELECT v.* FROM registryAlias a JOIN registryVersion v ON v.digest = a.digest WHERE a.name = ?",
                     arguments: [name])
             else { throw StoreError.notFound(what: "alias", key: name) }
-            return Self.version(row)
+            return try Self.version(row)
         }
     }
 
@@ -116,13 +117,14 @@ public struct Registry: Sendable {
         }
     }
 
-    private static func version(_ row: Row) -> RegistryVersion {
-        let jobID: Int64? = row["jobId"]
+    private static func version(_ row: Row) throws -> RegistryVersion {
+        let stored: Int64? = row["jobId"]
+        let jobID = try stored.map { try JobID(stored: $0) }
         return RegistryVersion(
             digest: row["digest"], scheduleJSON: row["schedule"], modelID: row["modelId"],
             weightsDigest: row["weightsDigest"], sampler: row["sampler"], steps: row["steps"],
             resolution: row["resolution"], calibrationPromptSetDigest: row["calibrationPromptSetDigest"],
-            metricsJSON: row["metrics"], provenanceJSON: row["provenance"], jobID: jobID.map(JobID.init(rawValue:)),
+            metricsJSON: row["metrics"], provenanceJSON: row["provenance"], jobID: jobID,
             createdAt: Date(storeSeconds: row["createdAt"]))
     }
 }

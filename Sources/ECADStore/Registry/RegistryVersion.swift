@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 
 /// An immutable published schedule, named by its digest.

@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 
 /// Chooses which pending jobs a claim round starts: pure, so the order is unit tested without a database.
