@@ -14,6 +14,8 @@ public struct StoreConfiguration: Sendable {
     public var logLinesKept: Int
     /// The time source; tests inject a fixed or stepping clock.
     public var now: @Sendable () -> Date
+    /// How writes reach the disk; production keeps the default (see ``SyncMode``).
+    package var syncMode: SyncMode = .fullWithRelaxedFrequentWrites
     /// Receives the SQL of every statement run on any connection (tests check the transaction kind).
     package var statementObserver: (@Sendable (String) -> Void)?
 

@@ -10,3 +10,13 @@ enum Durability: Sendable {
     /// `synchronous = NORMAL`: logs, progress, heartbeats.
     case relaxed
 }
+
+/// The writer connection's `synchronous` policy; only the durability benchmark uses anything but the default.
+package enum SyncMode: String, Sendable, CaseIterable {
+    /// FULL, with logs, progress and heartbeats at NORMAL for their own transaction (the default).
+    case fullWithRelaxedFrequentWrites
+    /// FULL for every transaction.
+    case fullAlways
+    /// NORMAL for every transaction (GRDB's WAL default).
+    case normalAlways
+}

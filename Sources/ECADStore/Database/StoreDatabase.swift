@@ -15,7 +15,9 @@ struct StoreDatabase: Sendable {
         do {
             let pool = try DatabasePool(path: path, configuration: grdbConfiguration(configuration))
             // GRDB sets NORMAL when it switches the writer to WAL; our baseline is FULL (docs/store.md).
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            if configuration.syncMode != .normalAlways {
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            }
             return StoreDatabase(writer: pool, configuration: configuration)
         } catch {
             throw StoreError.wrapping(error)
@@ -51,22 +53,23 @@ struct StoreDatabase: Sendable {
         _ durability: Durability = .full, _ body: @escaping @Sendable (Database) throws -> T
     ) async throws -> T {
         do {
+            let relax =
+                durability == .relaxed && configuration.syncMode == .fullWithRelaxedFrequentWrites
+                && writer is DatabasePool
             return try await writer.writeWithoutTransaction { db in
-                if durability == .relaxed, writer is DatabasePool {
-                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                }
-                defer {
-                    if durability == .relaxed, writer is DatabasePool {
-                        try? db.execute(sql: "PRAGMA synchronous = FULL")
+                if relax { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                let result: Result<T, any Error> = Result {
+                    var value: T?
+                    try db.inTransaction(.immediate) {
+                        value = try body(db)
+                        return .commit
                     }
+                    guard let value else { throw StoreError.database("transaction produced no result") }
+                    return value
                 }
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                guard let result else { throw StoreError.database("transaction produced no result") }
-                return result
+                // Back to FULL even when the transaction failed; a failure here surfaces as the write's error.
+                if relax { try db.execute(sql: "PRAGMA synchronous = FULL") }
+                return try result.get()
             }
         } catch {
             throw StoreError.wrapping(error)
