@@ -98,6 +98,7 @@ package struct WorkerSupervisor: Sendable {
                 try await note(job.id, "worker killed: no heartbeat within \(configuration.heartbeatTimeout); now \(after.state.rawValue)")
                 logger.warning("worker hung", metadata: ["job.state": "\(after.state.rawValue)"])
             case (nil, .succeeded):
+                if let progress = handle.takeProgress() { try await store.jobs.updateProgress(job.id, json: progress) }
                 _ = try await store.jobs.complete(job.id)
             case (nil, .failed(let reason, let message)):
                 try await note(job.id, message)
