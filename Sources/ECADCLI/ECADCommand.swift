@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `ecad`: the command-line client of the ecad daemon, plus offline schedule tools.
 @available(macOS 10.15, *)
@@ -21,8 +22,22 @@ public struct ECADCommand: AsyncParsableCommand {
 @available(macOS 10.15, *)
 extension ECADCommand {
     /// Parses `CommandLine.arguments` and runs the chosen command; exits the process with its status.
-    public static func runFromCommandLine() async {
-        let root: any AsyncParsableCommand.Type = ECADCommand.self
-        await root.main()
+    /// Usage errors exit with 2 (not ArgumentParser's 64), as the CLI's exit codes promise.
+    public static func runFromCommandLine() async -> Never {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            exit(withError: nil)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
     }
 }
