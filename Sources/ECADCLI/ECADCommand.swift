@@ -11,7 +11,7 @@ public struct ECADCommand: AsyncParsableCommand {
             SubmitCommand.self, QueueCommand.self, ShowCommand.self, CancelCommand.self, HoldCommand.self,
             ReleaseCommand.self, RequeueCommand.self, WatchCommand.self, LogsCommand.self,
             ScheduleCommand.self,
-            // MERGE: enable when ECADCLI/Shapes lands: ShapesCommand.self,
+            ShapesCommand.self,
         ]
     )
 
