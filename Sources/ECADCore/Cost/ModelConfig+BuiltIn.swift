@@ -1,0 +1,49 @@
+extension ModelConfig {
+    /// Ids of the models built into ECADCore. `shapes32` is not among them: it is read from its diffusers
+    /// `config.json` at run time (``pixart(fromDiffusersConfig:id:textTokens:batch:defaultSteps:)``).
+    public static let builtInIDs = ["pixart-alpha-256", "pixart-sigma-256", "flux1-dev-256"]
+
+    /// PixArt-α XL-2 at 256 px (`PixArt-alpha/PixArt-XL-2-256x256`), CFG batch 2, 20 steps.
+    public static var pixartAlpha256: ModelConfig { builtIn("pixart-alpha-256", .pixart(.xl2At256), batch: 2) }
+
+    /// PixArt-Σ XL-2 at 256 px: the same shapes as α. Its pipeline encodes 300 T5 tokens by default; the
+    /// count here uses 120, as the reference MAC counter did, so published figures compare.
+    public static var pixartSigma256: ModelConfig { builtIn("pixart-sigma-256", .pixart(.xl2At256), batch: 2) }
+
+    /// FLUX.1-dev at 256 px, batch 1 (guidance-distilled, no CFG batch). The reference counter used batch 2.
+    public static var flux1Dev256: ModelConfig { builtIn("flux1-dev-256", .flux(.dev256), batch: 1) }
+
+    /// The built-in model named `id`.
+    /// - Throws: ``ECADCoreError`` naming the known ids; for `shapes32`, saying where its config comes from.
+    public static func named(_ id: String) throws(ECADCoreError) -> ModelConfig {
+        switch id {
+        case "pixart-alpha-256": return pixartAlpha256
+        case "pixart-sigma-256": return pixartSigma256
+        case "flux1-dev-256": return flux1Dev256
+        case "shapes32":
+            throw ECADCoreError(
+                .unknownName,
+                "model \"shapes32\" is read from its diffusers config.json (models/shapes32/config.json), not built in"
+            )
+        default:
+            throw ECADCoreError(
+                .unknownName,
+                "unknown model \(ECADCoreError.quoted(id)); built in: \(builtInIDs.joined(separator: ", ")); or shapes32 from its config.json"
+            )
+        }
+    }
+
+    private static func builtIn(_ id: String, _ architecture: Architecture, batch: Int) -> ModelConfig {
+        guard let config = try? ModelConfig(id: id, architecture: architecture, resolution: .square256, batch: batch) else {
+            preconditionFailure("built-in model \(id) is valid")
+        }
+        return config
+    }
+}
+
+extension Resolution {
+    fileprivate static var square256: Resolution {
+        guard let value = try? Resolution.square(256) else { preconditionFailure("256 is a valid side") }
+        return value
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder until ECADCore lands.
-enum ECADCorePlaceholder {}
