@@ -39,6 +39,19 @@ public struct SchedulerConfig: Sendable, Equatable, Decodable {
         case solverType = "solver_type", shift
     }
 
+    /// Options the samplers do not implement; a config enabling one is refused.
+    static let unsupportedFlags = [
+        "thresholding", "use_karras_sigmas", "use_exponential_sigmas", "use_beta_sigmas", "use_lu_lambdas",
+        "use_flow_sigmas", "rescale_betas_zero_snr", "use_dynamic_shifting",
+    ]
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
     /// The defaults of diffusers' `DPMSolverMultistepScheduler`.
     public init() {}
 
@@ -63,6 +76,10 @@ public struct SchedulerConfig: Sendable, Equatable, Decodable {
         algorithmType = try value(.algorithmType, d.algorithmType)
         solverType = try value(.solverType, d.solverType)
         shift = try value(.shift, d.shift)
+        let flags = try decoder.container(keyedBy: AnyKey.self)
+        for flag in Self.unsupportedFlags where try flags.decodeIfPresent(Bool.self, forKey: AnyKey(stringValue: flag)) == true {
+            throw EngineError.invalidInput("scheduler option \(flag) is not supported")
+        }
     }
 
     /// Loads `scheduler_config.json`.
@@ -70,7 +87,12 @@ public struct SchedulerConfig: Sendable, Equatable, Decodable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw EngineError.io(path: path, reason: "no such file or not readable")
         }
-        do { return try JSONDecoder().decode(SchedulerConfig.self, from: data) } catch {
+        // diffusers writes `-Infinity` (lambda_min_clipped), which only JSON5 accepts.
+        let decoder = JSONDecoder()
+        decoder.allowsJSON5 = true
+        do { return try decoder.decode(SchedulerConfig.self, from: data) } catch let error as EngineError {
+            throw error
+        } catch {
             throw EngineError.invalidConfig(path: path, reason: "\(error)")
         }
     }
