@@ -8,7 +8,7 @@ import Foundation
 struct ECADWorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ecad-worker", abstract: "Native PixArt worker on OpenBLAS.",
-        subcommands: [Forward.self, Sample.self, Trajectory.self])
+        subcommands: [Forward.self, Sample.self, Trajectory.self, Bench.self])
 }
 
 /// Options every subcommand shares.
@@ -77,5 +77,28 @@ struct Trajectory: AsyncParsableCommand {
                 modelDirectory: model, schedulerConfig: scheduler, input: input, output: output, sampler: sampler,
                 steps: steps, guidanceScale: guidance, scheduleSpec: schedule)
         }
+    }
+}
+
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time guided sampling per schedule and the engine's GEMMs against bare sgemm (JSON lines).")
+    @Option(help: "diffusers PixArtTransformer2DModel folder.") var model: String
+    @Option(help: "Images per run (the model batch is twice this with guidance).") var images: Int = 16
+    @Option(help: "Caption tokens.") var tokens: Int = 16
+    @Option(help: "Sampling steps.") var steps: Int = 20
+    @Option(help: "Comma-separated schedules (uncached, fora:N, tgate:K, files).") var schedules: String = "uncached"
+    @Option(help: "Runs per schedule (best reported).") var repeats: Int = 3
+    @OptionGroup var runtime: RuntimeOptions
+
+    func run() async throws {
+        runtime.apply()
+        let (model, images, tokens, steps, repeats) = (model, images, tokens, steps, repeats)
+        let specs = schedules.split(separator: ",").map(String.init)
+        let lines = try await EngineThread.run {
+            try BenchmarkDebug.run(
+                modelDirectory: model, images: images, contextTokens: tokens, steps: steps, schedules: specs, repeats: repeats)
+        }
+        for line in lines { print(line) }
     }
 }
