@@ -3,12 +3,12 @@ import ECADEngine
 import ECADWorker
 import Foundation
 
-/// The native worker: one-shot debugging commands (the protocol server lands with `serve`).
+/// The native worker: the protocol server (`serve`) and one-shot debugging commands.
 @main
 struct ECADWorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ecad-worker", abstract: "Native PixArt worker on OpenBLAS.",
-        subcommands: [Forward.self, Sample.self, Trajectory.self, Bench.self])
+        subcommands: [Serve.self, Forward.self, Sample.self, Trajectory.self, Bench.self])
 }
 
 /// Options every subcommand shares.
@@ -100,5 +100,16 @@ struct Bench: AsyncParsableCommand {
                 modelDirectory: model, images: images, contextTokens: tokens, steps: steps, schedules: specs, repeats: repeats)
         }
         for line in lines { print(line) }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Speak the worker protocol (JSON lines) on stdin/stdout.")
+    @Option(help: "Folder of model folders, for load requests without a path.") var models: String = "models"
+    @OptionGroup var runtime: RuntimeOptions
+
+    func run() async throws {
+        runtime.apply()
+        await WorkerServer(modelsRoot: models).run()
     }
 }

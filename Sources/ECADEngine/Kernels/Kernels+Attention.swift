@@ -20,28 +20,27 @@ extension Kernels {
         let scale = 1 / Float(dh).squareRoot()
         var out = [Float](repeating: 0, count: b * tq * d)
         var scores = [Float](repeating: 0, count: tq * tk)
-        let bias = keyBias?.scalars
+        let bias = keyBias?.scalars ?? []
+        let (pq, pk, pv, pb) = (q.scalars, k.scalars, v.scalars, bias)
         out.withMutableBase { po in
             scores.withMutableBase { ps in
-                q.scalars.withBase { pq in
-                    k.scalars.withBase { pk in
-                        v.scalars.withBase { pv in
-                            for sample in 0..<b {
-                                for head in 0..<heads {
-                                    let qOffset = sample * tq * d + head * dh
-                                    let kvOffset = sample * tk * d + head * dh
-                                    sgemm(
-                                        transposeA: false, transposeB: true, m: tq, n: tk, k: dh, alpha: scale,
-                                        a: pq + qOffset, lda: d, b: pk + kvOffset, ldb: d, c: ps, ldc: tk)
-                                    if let bias {
-                                        for row in 0..<tq {
-                                            for key in 0..<tk { ps[row * tk + key] += bias[sample * tk + key] }
-                                        }
+                pq.withBase { pq in
+                    pk.withBase { pk in
+                        pv.withBase { pv in
+                            pb.withBase { pb in
+                                for sample in 0..<b {
+                                    for head in 0..<heads {
+                                        let qOffset = sample * tq * d + head * dh
+                                        let kvOffset = sample * tk * d + head * dh
+                                        sgemm(
+                                            transposeA: false, transposeB: true, m: tq, n: tk, k: dh, alpha: scale,
+                                            a: pq + qOffset, lda: d, b: pk + kvOffset, ldb: d, c: ps, ldc: tk)
+                                        if keyBias != nil { addRowBias(ps, rows: tq, count: tk, bias: pb + sample * tk) }
+                                        softmaxRows(ps, rows: tq, count: tk)
+                                        sgemm(
+                                            transposeA: false, transposeB: false, m: tq, n: dh, k: tk,
+                                            a: ps, lda: tk, b: pv + kvOffset, ldb: d, c: po + qOffset, ldc: d)
                                     }
-                                    softmaxRows(ps, rows: tq, count: tk)
-                                    sgemm(
-                                        transposeA: false, transposeB: false, m: tq, n: dh, k: tk,
-                                        a: ps, lda: tk, b: pv + kvOffset, ldb: d, c: po + qOffset, ldc: d)
                                 }
                             }
                         }
@@ -50,5 +49,13 @@ extension Kernels {
             }
         }
         return Tensor(shape: [b, tq, d], scalars: out)
+    }
+
+    /// Adds `bias[0..<count]` to each of `rows` contiguous rows.
+    private static func addRowBias(_ p: UnsafeMutablePointer<Float>, rows: Int, count: Int, bias: UnsafePointer<Float>) {
+        for row in 0..<rows {
+            let r = p + row * count
+            for key in 0..<count { r[key] += bias[key] }
+        }
     }
 }

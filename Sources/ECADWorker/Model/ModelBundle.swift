@@ -58,8 +58,12 @@ public struct ModelBundle: Sendable {
     }
 
     /// Generates one image per prompt, prompt `i` starting from the noise of `seeds[i]`, under `schedule`
-    /// (nil computes everything), with classifier-free guidance against the empty prompt.
-    public func generate(prompts: [String], seeds: [UInt64], schedule: Schedule? = nil, steps: Int? = nil) throws -> GenerationResult {
+    /// (nil computes everything), with classifier-free guidance against the empty prompt. Steps, guidance and
+    /// sampler default to `ecad.json`.
+    public func generate(
+        prompts: [String], seeds: [UInt64], schedule: Schedule? = nil, steps: Int? = nil, guidanceScale: Float? = nil,
+        sampler samplerName: String? = nil
+    ) throws -> GenerationResult {
         guard prompts.count == seeds.count, !prompts.isEmpty else { throw WorkerError("need one seed per prompt") }
         let r = defaults.resolution
         let channels = transformer.config.inChannels
@@ -69,9 +73,9 @@ public struct ModelBundle: Sendable {
         })
         let conditional = try textEncoder.encode(prompts.map(tokenizer.encode))
         let unconditional = try textEncoder.encode(Array(repeating: try tokenizer.encode(""), count: prompts.count))
-        var sampler = try makeSampler(steps: steps ?? schedule?.steps)
+        var sampler = try makeSampler(samplerName, steps: steps ?? schedule?.steps)
         return try DiffusionPipeline(model: transformer).generate(
             noise: noise, conditional: conditional, unconditional: unconditional,
-            guidanceScale: defaults.guidanceScale, sampler: &sampler, schedule: schedule)
+            guidanceScale: guidanceScale ?? defaults.guidanceScale, sampler: &sampler, schedule: schedule)
     }
 }

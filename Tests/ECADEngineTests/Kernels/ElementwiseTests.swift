@@ -52,3 +52,20 @@ struct ElementwiseTests {
         #expect(h.scalars == [3, 4, 12, 12])
     }
 }
+
+/// The vectorizable exponential the activations and softmax use.
+struct FastExpTests {
+    @Test func fastExpIsWithinFewUlpOfLibm() {
+        var worst: Double = 0
+        var x: Float = -86.9
+        while x <= 88 {
+            let exact = exp(Double(x))
+            worst = max(worst, abs(Double(Kernels.fastExp(x)) - exact) / exact)
+            x += 0.0137
+        }
+        #expect(worst < 5e-7)
+        #expect(Kernels.fastExp(0) == 1)
+        #expect(Kernels.fastExp(-1000) == 0)
+        #expect(Kernels.fastExp(1000).isFinite)
+    }
+}
