@@ -85,7 +85,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "ECADCoreTests", dependencies: ["ECADCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ECADSearchTests", dependencies: ["ECADSearch"]),
-        .testTarget(name: "ECADShapesTests", dependencies: ["ECADShapes"]),
+        .testTarget(name: "ECADShapesTests", dependencies: ["ECADShapes", "ECADCLI"]),
         .testTarget(name: "ECADMetricsTests", dependencies: ["ECADMetrics", "ECADShapes"]),
         .testTarget(name: "ECADEngineTests", dependencies: ["ECADEngine", "ECADCore"]),
         .testTarget(name: "ECADStoreTests", dependencies: ["ECADStore", "ECADCore"]),

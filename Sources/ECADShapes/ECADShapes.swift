@@ -1,2 +1,0 @@
-// Placeholder until ECADShapes lands.
-enum ECADShapesPlaceholder {}
