@@ -5,6 +5,9 @@ import Foundation
 
 /// `ecad-worker serve`: the JSON-lines worker protocol on stdin/stdout (docs/worker-protocol.md).
 ///
+/// `evaluate` rewards images with ``ShapesReward`` (the embedded domain's scorer), so prompts must parse
+/// with the shapes grammar.
+///
 /// Requests are handled one at a time; model work runs on ``EngineThread`` while a heartbeat task keeps
 /// writing `heartbeat` lines at the interval `hello` asked for.
 public struct WorkerServer: Sendable {
@@ -55,9 +58,9 @@ public struct WorkerServer: Sendable {
                 case .generate(let request):
                     guard let model = bundle else { throw WorkerError("generate before load") }
                     await writer.send(.generated(id, try await Self.generate(request, model: model)))
-                case .evaluate:
-                    await writer.send(.failure(id, WorkerFailure(
-                        code: "unsupported", message: "evaluate needs the shapes reward scorer, not in this build")))
+                case .evaluate(let request):
+                    guard let model = bundle else { throw WorkerError("evaluate before load") }
+                    await writer.send(.evaluated(id, try await Self.evaluate(request, model: model, id: id, writer: writer)))
                 case .shutdown:
                     await writer.send(.shutDown(id))
                     return
@@ -86,6 +89,21 @@ public struct WorkerServer: Sendable {
                 await writer.send(.heartbeat(Heartbeat(seq: seq)))
             }
         }
+    }
+
+    /// Scores each schedule in turn, reporting progress after each.
+    private static func evaluate(
+        _ request: EvaluateRequest, model: ModelBundle, id: WorkerRequestID, writer: LineWriter
+    ) async throws -> EvaluateResult {
+        let evaluator = ScheduleEvaluator(model: model)
+        let blocks = model.transformer.config.numLayers
+        var evaluations: [EvaluateResult.Evaluation] = []
+        for (index, wire) in request.schedules.enumerated() {
+            let schedule = try wire.schedule(blocks: blocks)
+            evaluations.append(try await EngineThread.run { try evaluator.evaluate(schedule, index: index, request: request) })
+            await writer.send(.progress(id, ProgressReport(done: index + 1, total: request.schedules.count)))
+        }
+        return EvaluateResult(evaluations: evaluations)
     }
 
     /// Generates every prompt in one guided batch and writes `<artifactDir>/<index>-<seed>.png`.
