@@ -9,7 +9,7 @@ public enum SampleDebug {
         let schedule = try ScheduleSpec.resolve(
             scheduleSpec, blocks: bundle.transformer.config.numLayers, steps: bundle.defaults.steps)
         let result = try bundle.generate(prompts: [prompt], seeds: [seed], schedule: schedule)
-        try PNGWriter.write(try RGBImage(sample: result.images, index: 0), to: output)
+        try RGBImage(sample: result.images, index: 0).writePNG(to: output)
         return result.statistics
     }
 }

@@ -123,7 +123,7 @@ public struct WorkerServer: Sendable {
         var images: [GenerateResult.Image] = []
         for (index, seed) in request.seeds.enumerated() {
             let path = "\(request.artifactDir)/\(index)-\(seed).png"
-            try PNGWriter.write(try RGBImage(sample: result.images, index: index), to: path)
+            try RGBImage(sample: result.images, index: index).writePNG(to: path)
             images.append(GenerateResult.Image(
                 promptIndex: index, seed: seed, path: path, latencySeconds: perImageSeconds, macs: perImageMACs))
         }
