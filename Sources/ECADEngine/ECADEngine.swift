@@ -1,2 +1,0 @@
-// Placeholder until ECADEngine lands.
-enum ECADEnginePlaceholder {}

@@ -1,2 +1,0 @@
-// Placeholder until ECADWorker lands.
-enum ECADWorkerPlaceholder {}

@@ -1,0 +1,132 @@
+import ECADCore
+import ECADEngine
+import ECADWorkerProtocol
+import Foundation
+
+/// `ecad-worker serve`: the JSON-lines worker protocol on stdin/stdout (docs/worker-protocol.md).
+///
+/// `evaluate` rewards images with ``ShapesReward`` (the embedded domain's scorer), so prompts must parse
+/// with the shapes grammar.
+///
+/// Requests are handled one at a time; model work runs on ``EngineThread`` while a heartbeat task keeps
+/// writing `heartbeat` lines at the interval `hello` asked for.
+public struct WorkerServer: Sendable {
+    /// Folder holding model folders by id (`<root>/<id>`), used when `load` gives no path.
+    public let modelsRoot: String
+    /// The version reported in `capabilities`.
+    public static let workerVersion = "0.1.0"
+
+    /// A server resolving model ids under `modelsRoot`.
+    public init(modelsRoot: String) {
+        self.modelsRoot = modelsRoot
+    }
+
+    /// Serves until `shutdown` or end of input.
+    public func run() async {
+        let writer = LineWriter()
+        let codec = WorkerLineCodec()
+        var bundle: ModelBundle?
+        var heartbeat: Task<Void, Never>?
+        defer { heartbeat?.cancel() }
+        while true {
+            guard let line = try? await EngineThread.run({ readLine(strippingNewline: true) }) else { return }
+            guard !line.isEmpty else { continue }
+            let command: WorkerCommand
+            do { command = try codec.decodeCommand(Data(line.utf8)) } catch {
+                await writer.send(.failure(nil, WorkerFailure(code: error.code.rawValue, message: error.message)))
+                continue
+            }
+            let id = command.id
+            do {
+                switch command.request {
+                case .hello(let hello):
+                    guard hello.protocolVersions.contains(WorkerProtocol.version) else {
+                        await writer.send(.failure(id, WorkerFailure(
+                            code: "unsupported_version", message: "worker speaks protocol \(WorkerProtocol.version)", fatal: true)))
+                        return
+                    }
+                    heartbeat?.cancel()
+                    heartbeat = Self.startHeartbeat(every: hello.heartbeatInterval, writer: writer)
+                    await writer.send(.capabilities(id, capabilities()))
+                case .load(let request):
+                    let directory = request.path ?? "\(modelsRoot)/\(request.model)"
+                    let loaded = try await EngineThread.run { try ModelBundle.load(directory: directory) }
+                    bundle = loaded
+                    await writer.send(.loaded(id, LoadResult(
+                        model: request.model, steps: loaded.defaults.steps, blocks: loaded.transformer.config.numLayers,
+                        components: WireSchedule.pixartComponents)))
+                case .generate(let request):
+                    guard let model = bundle else { throw WorkerError("generate before load") }
+                    await writer.send(.generated(id, try await Self.generate(request, model: model)))
+                case .evaluate(let request):
+                    guard let model = bundle else { throw WorkerError("evaluate before load") }
+                    await writer.send(.evaluated(id, try await Self.evaluate(request, model: model, id: id, writer: writer)))
+                case .shutdown:
+                    await writer.send(.shutDown(id))
+                    return
+                }
+            } catch {
+                await writer.send(.failure(id, WorkerFailure(code: "request_failed", message: "\(error)")))
+            }
+        }
+    }
+
+    private func capabilities() -> Capabilities {
+        let ids = (try? FileManager.default.contentsOfDirectory(atPath: modelsRoot))?
+            .filter { FileManager.default.fileExists(atPath: "\(modelsRoot)/\($0)/ecad.json") }.sorted() ?? []
+        return Capabilities(
+            protocolVersion: WorkerProtocol.version, backend: "native",
+            models: ids.map { Capabilities.Model(id: $0, components: WireSchedule.pixartComponents) },
+            devices: ["cpu"], workerVersion: Self.workerVersion)
+    }
+
+    private static func startHeartbeat(every seconds: Double, writer: LineWriter) -> Task<Void, Never> {
+        Task {
+            var seq = 0
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(max(0.1, seconds)))
+                seq += 1
+                await writer.send(.heartbeat(Heartbeat(seq: seq)))
+            }
+        }
+    }
+
+    /// Scores each schedule in turn, reporting progress after each.
+    private static func evaluate(
+        _ request: EvaluateRequest, model: ModelBundle, id: WorkerRequestID, writer: LineWriter
+    ) async throws -> EvaluateResult {
+        let evaluator = ScheduleEvaluator(model: model)
+        let blocks = model.transformer.config.numLayers
+        var evaluations: [EvaluateResult.Evaluation] = []
+        for (index, wire) in request.schedules.enumerated() {
+            let schedule = try wire.schedule(blocks: blocks)
+            evaluations.append(try await EngineThread.run { try evaluator.evaluate(schedule, index: index, request: request) })
+            await writer.send(.progress(id, ProgressReport(done: index + 1, total: request.schedules.count)))
+        }
+        return EvaluateResult(evaluations: evaluations)
+    }
+
+    /// Generates every prompt in one guided batch and writes `<artifactDir>/<index>-<seed>.png`.
+    private static func generate(_ request: GenerateRequest, model: ModelBundle) async throws -> GenerateResult {
+        let blocks = model.transformer.config.numLayers
+        let schedule = try request.schedule?.schedule(blocks: blocks)
+        let sampler = request.sampler.name.replacingOccurrences(of: "-", with: "_")
+        let result = try await EngineThread.run {
+            try model.generate(
+                prompts: request.prompts, seeds: request.seeds, schedule: schedule, steps: request.sampler.steps,
+                guidanceScale: Float(request.sampler.guidance), sampler: sampler)
+        }
+        try FileManager.default.createDirectory(atPath: request.artifactDir, withIntermediateDirectories: true)
+        let count = request.prompts.count
+        let perImageSeconds = result.statistics.seconds / Double(count)
+        let perImageMACs = Double(result.statistics.executedMACs) / Double(count)
+        var images: [GenerateResult.Image] = []
+        for (index, seed) in request.seeds.enumerated() {
+            let path = "\(request.artifactDir)/\(index)-\(seed).png"
+            try RGBImage(sample: result.images, index: index).writePNG(to: path)
+            images.append(GenerateResult.Image(
+                promptIndex: index, seed: seed, path: path, latencySeconds: perImageSeconds, macs: perImageMACs))
+        }
+        return GenerateResult(images: images)
+    }
+}
