@@ -24,6 +24,7 @@ package final class RunningJob: Sendable {
         var stopRequestedAt: ContinuousClock.Instant?
         var progressJSON: String?
         var progressDirty = false
+        var over = false
     }
 
     /// The job id.
@@ -64,6 +65,12 @@ package final class RunningJob: Sendable {
             if state.stopRequestedAt == nil { state.stopRequestedAt = .now }
         }
     }
+
+    /// Whether the worker has exited and the run is being settled (ends the watchdog).
+    package var isOver: Bool { state.withLock { $0.over } }
+
+    /// Marks that the worker has exited.
+    package func workerExited() { state.withLock { $0.over = true } }
 
     /// Records a progress snapshot to be written with the next heartbeat.
     package func setProgress(_ json: String) {

@@ -79,11 +79,12 @@ package final class WorkerProcess: Sendable {
     }
 
     /// Starts `executable` with `arguments`.
-    /// - Parameter onLogLine: called on a background thread with each stderr line.
+    /// - Parameter onLogLine: called on a background thread with each stderr line, then once with nil at the
+    ///   end of stderr.
     /// - Throws: ``DaemonError/workerSpawn(_:)``.
     package static func spawn(
         executable: String, arguments: [String] = [], environment: [String: String] = [:],
-        onLogLine: @escaping @Sendable (String) -> Void
+        onLogLine: @escaping @Sendable (String?) -> Void
     ) throws(DaemonError) -> WorkerProcess {
         let stdin = try makePipe(), stdout = try makePipe(), stderr = try makePipe()
         let pid = try launch(
@@ -115,6 +116,7 @@ package final class WorkerProcess: Sendable {
             LineReader(fd: errFD).forEachLine { line in
                 onLogLine(String(decoding: line, as: UTF8.self))
             }
+            onLogLine(nil)
         }
         return WorkerProcess(pid: pid, stdinFD: stdin.write, outputs: stream, lastOutput: lastOutput)
     }

@@ -39,7 +39,10 @@ package struct WorkerSupervisor: Sendable {
         do {
             process = try WorkerProcess.spawn(
                 executable: configuration.workerExecutable, arguments: configuration.workerArguments,
-                environment: ["ECAD_JOB_ID": "\(job.id)"], onLogLine: { logSink.yield($0) })
+                environment: ["ECAD_JOB_ID": "\(job.id)"],
+                onLogLine: { line in
+                    if let line { logSink.yield(line) } else { logSink.finish() }
+                })
         } catch {
             logSink.finish()
             await settle(job, handle: handle, outcome: .crashed("\(error)"), logger: logger)
@@ -54,9 +57,10 @@ package struct WorkerSupervisor: Sendable {
             let outcome = await drive(job, runner: runner, session: session, handle: handle, logger: logger)
             handle.finishing()
             let status = await session.drainUntilExit()
-            logSink.finish()
+            handle.workerExited()
+            process.kill()
             logger.info("worker exited", metadata: ["worker.status": "\(status.map(String.init(describing:)) ?? "?")"])
-            group.cancelAll()
+            await group.waitForAll()
             return outcome
         }
         await settle(job, handle: handle, outcome: outcome, logger: logger)
@@ -98,6 +102,7 @@ package struct WorkerSupervisor: Sendable {
                 try await note(job.id, "worker killed: no heartbeat within \(configuration.heartbeatTimeout); now \(after.state.rawValue)")
                 logger.warning("worker hung", metadata: ["job.state": "\(after.state.rawValue)"])
             case (nil, .succeeded):
+                if let progress = handle.takeProgress() { try await store.jobs.updateProgress(job.id, json: progress) }
                 _ = try await store.jobs.complete(job.id)
             case (nil, .failed(let reason, let message)):
                 try await note(job.id, message)
@@ -120,7 +125,7 @@ package struct WorkerSupervisor: Sendable {
     private func watch(_ process: WorkerProcess, job: JobID, handle: RunningJob) async {
         let period = Duration.milliseconds(100)
         var sinceHeartbeat = Duration.zero
-        while !Task.isCancelled {
+        while !Task.isCancelled, !handle.isOver {
             if process.silence > configuration.heartbeatTimeout, handle.stopReason == nil {
                 handle.stop(.hung)
                 process.kill()

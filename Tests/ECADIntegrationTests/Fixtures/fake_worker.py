@@ -5,7 +5,9 @@ A test double for the daemon's tests. Behaviour is steered by the prompts of a g
   "crash"               exit abruptly (status 3) when the request arrives
   "crash-once:PATH"     crash if PATH does not exist (and create it), else behave normally
   "hang"                stop heartbeating and never answer
+  "hang-once:PATH"      hang if PATH does not exist (and create it), else behave normally
   "wait-for:PATH"       keep heartbeating, answer only once PATH exists
+  "pid-to:PATH"         write the worker's pid to PATH first
 anything else renders a small deterministic PNG per prompt x seed into the artifact dir.
 """
 import hashlib
@@ -59,6 +61,9 @@ def png(path, rgb):
 def steer(prompts):
     """Apply the behaviour switches; returns normally when the request should be answered."""
     for p in prompts:
+        if p.startswith("pid-to:"):
+            with open(p.split(":", 1)[1], "w") as f:
+                f.write(str(os.getpid()))
         if p == "crash":
             log("crashing as asked")
             os._exit(3)
@@ -68,6 +73,11 @@ def steer(prompts):
                 open(marker, "w").close()
                 log("crashing once as asked")
                 os._exit(3)
+        if p.startswith("hang-once:"):
+            marker = p.split(":", 1)[1]
+            if not os.path.exists(marker):
+                open(marker, "w").close()
+                p = "hang"
         if p == "hang":
             log("hanging as asked")
             state["hung"] = True
