@@ -22,6 +22,16 @@ package struct SearchRunner: JobRunner {
 
     package var kind: JobKind { .search }
 
+    /// The models directory when the daemon has no setting for it: `$ECAD_MODELS_DIR`, else `./models` when
+    /// it exists, else nil (built-in models only).
+    package static func defaultModelsDirectory(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> URL? {
+        if let path = environment["ECAD_MODELS_DIR"], !path.isEmpty { return URL(fileURLWithPath: path, isDirectory: true) }
+        let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("models")
+        return FileManager.default.fileExists(atPath: local.path) ? local : nil
+    }
+
     package func validate(spec: ECADAPI.JSONValue) throws {
         let parsed = try Self.parse(APIJSON.makeEncoder().encode(spec))
         let model = try SearchModel(id: parsed.setup.model, modelsDirectory: modelsDirectory)

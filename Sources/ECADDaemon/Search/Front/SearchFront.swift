@@ -51,13 +51,16 @@ package struct SearchFront: Sendable, Equatable {
     package func view(job: Int64) -> FrontView {
         FrontView(
             jobID: job, generation: generation, hypervolume: hypervolume,
-            members: members.map { member in
-                FrontView.Member(
-                    scheduleDigest: member.digest.hex,
-                    metrics: [
-                        "reward": member.metrics.reward, "macsRatio": member.metrics.macFraction,
-                        "speedup": 1 / member.metrics.macFraction, "latencySeconds": member.metrics.latencySeconds,
-                    ])
-            })
+            members: members.map { Self.member(digest: $0.digest.hex, metrics: $0.metrics) })
+    }
+
+    /// One member as the API shows it: `reward`, `macsRatio`, `speedup` (1 / MAC fraction), `latencySeconds`.
+    package static func member(digest: String, metrics: MemberMetrics) -> FrontView.Member {
+        FrontView.Member(
+            scheduleDigest: digest,
+            metrics: [
+                "reward": metrics.reward, "macsRatio": metrics.macFraction, "speedup": 1 / metrics.macFraction,
+                "latencySeconds": metrics.latencySeconds,
+            ])
     }
 }

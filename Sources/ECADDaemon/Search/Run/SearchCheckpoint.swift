@@ -1,3 +1,4 @@
+import ECADAPI
 import ECADSearch
 import Foundation
 
@@ -14,10 +15,19 @@ package struct SearchCheckpoint: Codable, Sendable, Equatable {
     package var counters: SearchCounters
     /// Metrics of the population's members, by schedule digest.
     package var metrics: [String: MemberMetrics]
+    /// Schedule digests of the front's members, by decreasing reward (as ``SearchFront`` orders them).
+    package var front: [String] = []
     /// Hypervolume of the front after this generation.
     package var hypervolume: Double
     /// Why the search stopped, once it has.
     package var stopReason: String?
+
+    /// The front as the API shows it.
+    package func view(job: Int64) -> FrontView {
+        FrontView(
+            jobID: job, generation: state.generation, hypervolume: hypervolume,
+            members: front.compactMap { digest in metrics[digest].map { SearchFront.member(digest: digest, metrics: $0) } })
+    }
 
     /// Encodes with sorted keys (equal states give equal bytes).
     package func encoded() throws -> Data {

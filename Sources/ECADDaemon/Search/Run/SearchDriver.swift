@@ -56,7 +56,7 @@ package struct SearchDriver {
         let detector = try window.generations.map { generations throws(SearchError) in
             try StagnationDetector(window: generations, epsilon: window.epsilon)
         }
-        return SearchCheckpoint(state: state, stagnation: detector, counters: SearchCounters(), metrics: [:], hypervolume: 0)
+        return SearchCheckpoint(state: state, stagnation: detector, counters: SearchCounters(), metrics: [:], front: [], hypervolume: 0)
     }
 
     /// The first budget reached, checked between generations.
@@ -92,7 +92,9 @@ package struct SearchDriver {
             metrics[digest] = batchMetrics[digest] ?? checkpoint.metrics[digest]
         }
         checkpoint.metrics = metrics
-        checkpoint.hypervolume = try SearchFront(checkpoint: checkpoint, codec: plan.codec).hypervolume
+        let front = try SearchFront(checkpoint: checkpoint, codec: plan.codec)
+        checkpoint.front = front.members.map(\.digest.hex)
+        checkpoint.hypervolume = front.hypervolume
         _ = checkpoint.stagnation?.record(checkpoint.hypervolume)
     }
 
