@@ -7,7 +7,9 @@ import Foundation
 /// - `.file(path)`: one prompt per line (blank lines and lines starting with `#` skipped), or a JSON list
 ///   of strings. The CLI resolves relative paths before submitting; a relative path here is taken
 ///   relative to the daemon's working directory.
-/// - `.set(name)`: the model folder's `prompts/<name>.txt`.
+/// - `.set(name)`: the model folder's `prompts/<name>.txt`, else the repository's
+///   `jobs/prompts/<family>-<name>.txt` beside the models directory (`family` is the model id without
+///   trailing digits: `shapes32` → `jobs/prompts/shapes-calibration.txt`).
 ///
 /// `limit` keeps the first N. The prompt-set digest is sha256 of the prompts joined by `\n`.
 package enum SearchPrompts {
@@ -26,7 +28,11 @@ package enum SearchPrompts {
                     field: "search.prompts",
                     message: "prompt set \"\(name)\" needs the model folder of \(model.id); give prompts = { file = \"...\" } instead")
             }
-            prompts = try read(folder.appendingPathComponent("prompts/\(name).txt"))
+            let own = folder.appendingPathComponent("prompts/\(name).txt")
+            let family = String(model.id.reversed().drop(while: \.isNumber).reversed())
+            let shared = folder.deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("jobs/prompts/\(family)-\(name).txt")
+            prompts = try read(FileManager.default.fileExists(atPath: own.path) ? own : shared)
         }
         if let limit { prompts = Array(prompts.prefix(limit)) }
         guard !prompts.isEmpty else { throw .invalidSpec(field: "search.prompts", message: "no prompts") }
