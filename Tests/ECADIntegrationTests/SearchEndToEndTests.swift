@@ -5,9 +5,10 @@ import Testing
 /// A whole search through the real `ecadd` and a worker process: an uninterrupted run, and runs whose
 /// daemon or worker is killed with SIGKILL at seeded random points, must end with the same front.
 ///
-/// The worker is `ECAD_SEARCH_WORKER` when set (e.g. the native `ecad-worker` with `ECAD_SEARCH_MODEL=shapes32`
-/// and `ECAD_MODELS_DIR=models`), else the fake worker, whose rewards are a deterministic function of the
-/// schedule's bits.
+/// The worker is the one ``DaemonHarness`` starts (the fake worker, whose rewards are a deterministic function
+/// of the schedule's bits). The model is a parameter: `ECAD_SEARCH_MODEL` (default `fake`) and
+/// `ECAD_MODELS_DIR` (default: a temp folder with a 4-block config); to run on the embedded model, point the
+/// harness's `--worker` at the native `ecad-worker` and set `ECAD_SEARCH_MODEL=shapes32 ECAD_MODELS_DIR=models`.
 @Suite(.serialized, .timeLimit(.minutes(5)))
 struct SearchEndToEndTests {
     private static let model = ProcessInfo.processInfo.environment["ECAD_SEARCH_MODEL"] ?? "fake"
