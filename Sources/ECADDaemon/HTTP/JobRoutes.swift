@@ -61,7 +61,7 @@ struct JobRoutes {
                 return kind
             })
         }
-        if let limit = try RequestReading.integer(request, "limit") { filter.limit = Int(min(limit, 10_000)) }
+        if let limit = try RequestReading.integer(request, "limit") { filter.limit = Int(min(limit, 1_000_000)) }
         let jobs = try await daemon.store.jobs.list(filter)
         return try JSONResponse.make(JobListResponse(jobs: jobs.map { JobView($0, includeSpec: false) }))
     }

@@ -34,9 +34,14 @@ package struct Scheduler: Service {
                 }
             }
             await withGracefulShutdownHandler {
+                var lastStatus = ContinuousClock.now - .seconds(60)
                 for await _ in signals {
                     if Task.isShuttingDownGracefully { break }
                     await turn(group: &group)
+                    if ContinuousClock.now - lastStatus >= .seconds(1) {
+                        lastStatus = .now
+                        await report()
+                    }
                 }
             } onGracefulShutdown: {
                 wakeup.finish()
@@ -49,8 +54,9 @@ package struct Scheduler: Service {
         logger.info("scheduler stopped")
     }
 
-    /// One loop turn: claim into free slots, start supervisors, report status.
+    /// One loop turn: claim into free slots (skipped while every slot is busy) and start supervisors.
     private func turn(group: inout DiscardingTaskGroup) async {
+        guard running.count < configuration.slots else { return }
         do {
             let claimed = try await store.jobs.claimNext(slots: configuration.slots)
             for job in claimed {
@@ -63,10 +69,18 @@ package struct Scheduler: Service {
                     wakeup.wake()
                 }
             }
+        } catch {
+            logger.error("scheduler turn failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// STATUS and WATCHDOG for systemd, at most once a second.
+    private func report() async {
+        do {
             let counts = try await store.jobs.counts()
             notifier.status("\(counts[.running] ?? 0) running, \(counts[.pending] ?? 0) pending, gen -")
         } catch {
-            logger.error("scheduler turn failed", metadata: ["error": "\(error)"])
+            logger.error("status not computed", metadata: ["error": "\(error)"])
         }
         notifier.watchdog()
     }

@@ -49,30 +49,42 @@ struct StoreDatabase: Sendable {
     var now: Date { configuration.now() }
 
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction, committed when it returns and rolled back when it throws.
+    ///
+    /// Once requested, a write runs to its end even if the calling task is cancelled (a client hanging up, or
+    /// shutdown cancelling a service): a state change is either fully written or not started, never interrupted
+    /// half-way by GRDB's cancellation.
     func write<T: Sendable>(
         _ durability: Durability = .full, _ body: @escaping @Sendable (Database) throws -> T
     ) async throws -> T {
-        do {
-            let relax =
-                durability == .relaxed && configuration.syncMode == .fullWithRelaxedFrequentWrites
-                && writer is DatabasePool
-            return try await writer.writeWithoutTransaction { db in
-                if relax { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-                let result: Result<T, any Error> = Result {
-                    var value: T?
-                    try db.inTransaction(.immediate) {
-                        value = try body(db)
-                        return .commit
-                    }
-                    guard let value else { throw StoreError.database("transaction produced no result") }
-                    return value
-                }
-                // Back to FULL even when the transaction failed; a failure here surfaces as the write's error.
-                if relax { try db.execute(sql: "PRAGMA synchronous = FULL") }
-                return try result.get()
+        let relax =
+            durability == .relaxed && configuration.syncMode == .fullWithRelaxedFrequentWrites && writer is DatabasePool
+        let result: Result<T, StoreError> = await withCheckedContinuation { continuation in
+            writer.asyncWriteWithoutTransaction { db in
+                continuation.resume(returning: Self.transaction(db, relax: relax, body))
             }
+        }
+        return try result.get()
+    }
+
+    private static func transaction<T>(_ db: Database, relax: Bool, _ body: (Database) throws -> T) -> Result<
+        T, StoreError
+    > {
+        do {
+            if relax { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            let result: Result<T, any Error> = Result {
+                var value: T?
+                try db.inTransaction(.immediate) {
+                    value = try body(db)
+                    return .commit
+                }
+                guard let value else { throw StoreError.database("transaction produced no result") }
+                return value
+            }
+            // Back to FULL even when the transaction failed; a failure here surfaces as the write's error.
+            if relax { try db.execute(sql: "PRAGMA synchronous = FULL") }
+            return .success(try result.get())
         } catch {
-            throw StoreError.wrapping(error)
+            return .failure(StoreError.wrapping(error))
         }
     }
 

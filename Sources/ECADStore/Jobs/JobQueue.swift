@@ -8,11 +8,18 @@ internal import GRDB
 /// writes a ``JobEvent`` in the same transaction.
 public struct JobQueue: Sendable {
     let database: StoreDatabase
+    private let submitter: GroupCommit<NewJob, Job>
+
+    init(database: StoreDatabase) {
+        self.database = database
+        self.submitter = GroupCommit { batch in await JobQueue.insert(batch, database: database) }
+    }
 
     /// Consecutive crashes after which a crashed job is held instead of requeued.
     public var crashLimit: Int { database.configuration.crashLimit }
 
-    /// Validates and stores a new job as PENDING(Priority), with its submit event.
+    /// Validates and stores a new job as PENDING(Priority), with its submit event. Submits that arrive while
+    /// another is being written are committed together (one fsync for the group).
     /// - Throws: ``StoreError/inputTooLarge(field:bytes:limit:)`` for a spec over 1 MiB,
     ///   ``StoreError/invalidInput(field:message:)`` for an empty spec, a bad name or an out-of-range priority.
     public func submit(_ new: NewJob) async throws -> Job {
@@ -27,18 +34,31 @@ public struct JobQueue: Sendable {
                 message: "\(new.priority) is outside \(InputLimits.priorityRange.lowerBound)...\(InputLimits.priorityRange.upperBound)")
         }
         try InputLimits.validateJobName(new.ownerName, field: "ownerName")
+        return try await submitter.run(new)
+    }
+
+    /// Writes a batch of validated submissions in one transaction (see ``GroupCommit``).
+    private static func insert(_ batch: [NewJob], database: StoreDatabase) async -> [Result<Job, StoreError>] {
         let now = database.now
-        return try await database.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO job (kind, name, ownerUid, ownerName, priority, state, reason, submittedAt, spec)
-                    VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
-                    """,
-                arguments: [new.kind.rawValue, new.name, Int64(new.ownerUID), new.ownerName, new.priority,
-                            JobReason.priority.rawValue, now.storeSeconds, new.specJSON])
-            let id = try JobID(stored: db.lastInsertedRowID)
-            try JobEvent.record(db, job: id, time: now, from: nil, to: .pending, reason: .priority, actor: new.ownerUID)
-            return try Job.require(db, id: id)
+        do {
+            let jobs = try await database.write { db in
+                try batch.map { new in
+                    try db.execute(
+                        sql: """
+                            INSERT INTO job (kind, name, ownerUid, ownerName, priority, state, reason, submittedAt, spec)
+                            VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
+                            """,
+                        arguments: [new.kind.rawValue, new.name, Int64(new.ownerUID), new.ownerName, new.priority,
+                                    JobReason.priority.rawValue, now.storeSeconds, new.specJSON])
+                    let id = try JobID(stored: db.lastInsertedRowID)
+                    try JobEvent.record(
+                        db, job: id, time: now, from: nil, to: .pending, reason: .priority, actor: new.ownerUID)
+                    return try Job.require(db, id: id)
+                }
+            }
+            return jobs.map { .success($0) }
+        } catch {
+            return Array(repeating: .failure(StoreError.wrapping(error)), count: batch.count)
         }
     }
 
