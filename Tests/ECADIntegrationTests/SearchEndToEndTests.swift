@@ -68,6 +68,12 @@ struct SearchEndToEndTests {
         try clean.waitForJob(cleanID, "to complete", seconds: 120) { $0.state == .completed }
         let expected = try Self.front(clean, cleanID)
         #expect(!expected.isEmpty)
+        let table = try clean.ecad(["front", String(cleanID)])
+        #expect(table.status == 0)
+        #expect(table.text.contains("RANK") && table.text.contains("SPEEDUP"))
+        #expect(table.text.split(separator: "\n").count == expected.count + 2)
+        let json = try clean.ecad(["front", String(cleanID), "--json"])
+        #expect(try APIJSON.makeDecoder().decode(FrontView.self, from: json.stdout).members.count == expected.count)
         _ = clean.stopDaemon()
 
         var seed: UInt64 = 0x5EA4C4
