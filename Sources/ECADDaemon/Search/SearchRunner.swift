@@ -49,7 +49,7 @@ package struct SearchRunner: JobRunner {
             throw DaemonError.workerProtocol("worker's \(model.id) has \(loaded.blocks) blocks, the cost model \(plan.codec.layout.blockCount)")
         }
         let batches = BatchEvaluator(
-            plan: plan, modelDigest: model.digest(workerDigest: loaded.digest), job: job.id,
+            plan: plan, modelDigest: try model.digest(workerDigest: loaded.digest), job: job.id,
             evaluator: WorkerSearchEvaluator(session: session, seeds: plan.seeds, sampler: plan.sampler),
             persistence: StoreSearchPersistence(store: context.store, job: job.id), chunkSize: chunkSize)
         let started = Date()

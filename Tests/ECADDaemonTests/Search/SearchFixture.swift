@@ -59,7 +59,7 @@ enum SearchFixture {
         _ plan: SearchPlan, store: Store, job: JobID, evaluator: some SearchEvaluator, chunkSize: Int = 3
     ) async throws -> SearchCheckpoint {
         let batches = BatchEvaluator(
-            plan: plan, modelDigest: plan.model.digest(workerDigest: nil), job: job, evaluator: evaluator,
+            plan: plan, modelDigest: try plan.model.digest(workerDigest: nil), job: job, evaluator: evaluator,
             persistence: StoreSearchPersistence(store: store, job: job), chunkSize: chunkSize)
         let seeds = try await SearchSeeds.genomes(for: plan, registry: store.registry)
         return try await SearchDriver(batches: batches, seeds: seeds, deadline: nil).run()

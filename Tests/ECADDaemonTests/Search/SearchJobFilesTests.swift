@@ -19,7 +19,7 @@ struct SearchJobFilesTests {
         #expect(spec.setup.promptLimit == prompts)
         let model = try SearchModel(id: "shapes32", modelsDirectory: Self.root.appendingPathComponent("models"))
         #expect(model.config.layout.blockCount == 6)
-        #expect(model.localDigest?.count == 64)
+        #expect(model.digestSource?.lastPathComponent == "diffusion_pytorch_model.safetensors")
         let calibration = (0..<prompts).map { "prompt \($0)" }
         let plan = try SearchPlan(spec: spec, model: model, prompts: calibration)
         #expect(plan.codec.genomeLength == 19 * 6 * 3)

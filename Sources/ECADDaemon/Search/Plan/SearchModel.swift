@@ -17,8 +17,8 @@ package struct SearchModel: Sendable {
     package let config: ModelConfig
     /// The model's folder, when it has one (sent to the worker as the load path).
     package let directory: URL?
-    /// The digest computed from the folder, when there is one.
-    package let localDigest: String?
+    /// The file the folder's digest is computed from (weights, else config), when there is a folder.
+    package let digestSource: URL?
 
     /// Resolves `id` against `modelsDirectory` and the built-in models.
     /// - Throws: ``DaemonError/invalidSpec(field:message:)`` naming `search.model`.
@@ -34,8 +34,7 @@ package struct SearchModel: Sendable {
             }
             directory = folder
             let weights = folder.appendingPathComponent("transformer/diffusion_pytorch_model.safetensors")
-            let digestSource = FileManager.default.contents(atPath: weights.path) ?? configData
-            localDigest = SHA256.hexDigest(digestSource)
+            digestSource = FileManager.default.fileExists(atPath: weights.path) ? weights : configFile
         } else {
             do {
                 config = try ModelConfig.named(id)
@@ -44,12 +43,20 @@ package struct SearchModel: Sendable {
                 throw .invalidSpec(field: "search.model", message: error.description + place)
             }
             directory = nil
-            localDigest = nil
+            digestSource = nil
         }
     }
 
-    /// The digest to key evaluations with, given what the worker reported on load.
-    package func digest(workerDigest: String?) -> String {
-        localDigest ?? workerDigest ?? SHA256.hexDigest(Array("builtin:\(id)".utf8))
+    /// The digest to key evaluations with, given what the worker reported on load. Hashes the weights
+    /// file (so call it once per run, not at submit time).
+    /// - Throws: ``DaemonError/invalidSpec(field:message:)`` when the file cannot be read.
+    package func digest(workerDigest: String?) throws(DaemonError) -> String {
+        if let digestSource {
+            guard let data = FileManager.default.contents(atPath: digestSource.path) else {
+                throw .invalidSpec(field: "search.model", message: "cannot read \(digestSource.path)")
+            }
+            return SHA256.hexDigest(data)
+        }
+        return workerDigest ?? SHA256.hexDigest(Array("builtin:\(id)".utf8))
     }
 }
