@@ -24,10 +24,10 @@ struct JobDetailRoutes {
             guard job.kind == .search else {
                 throw APIFailure.notFound("job \(id) is a \(job.kind.rawValue) job; only search jobs have a front")
             }
-            guard try await daemon.store.checkpoints.latest(job: id) != nil else {
+            guard let front = try await FrontReader.view(job: id, store: daemon.store) else {
                 throw APIFailure.notFound("job \(id) has no checkpoint yet, so no front")
             }
-            throw APIFailure.notFound("job \(id): reading fronts from checkpoints comes with the search runner")
+            return try JSONResponse.make(front)
         }
     }
 

@@ -1,0 +1,92 @@
+import ECADCore
+import ECADSearch
+import ECADStore
+import ECADWorkerProtocol
+
+/// Everything a search needs that follows from its spec and model, fixed for the whole run: prompts,
+/// seeds, sampler, objectives, GA settings, and how evaluation keys are made.
+package struct SearchPlan: Sendable {
+    /// The spec.
+    package let spec: SearchSpec
+    /// The model.
+    package let model: SearchModel
+    /// Genome ↔ schedule mapping for the model at the sampler's step count.
+    package let codec: ScheduleGenomeCodec
+    /// Calibration prompts (full fidelity).
+    package let prompts: [String]
+    /// The cheap subset for multi-fidelity (the first `subset_prompts`), nil when multi-fidelity is off.
+    package let subsetPrompts: [String]?
+    /// Image seeds.
+    package let seeds: [UInt64]
+    /// Sampler as sent to the worker.
+    package let sampler: SamplerSettings
+    /// GA settings and problem shape.
+    package let configuration: NSGA2Configuration
+    /// Genome length, objective count, and one constraint when multi-fidelity is on (see ``MultiFidelityRule``).
+    package let shape: ProblemShape
+    /// MACs of the uncached schedule (linear + attention scores).
+    package let uncachedMACs: Double
+    /// Metric implementation versions that key evaluations.
+    package static let metricVersions = ["reward": "1", "macs": "1", "latency": "1"]
+
+    /// Builds the plan.
+    /// - Throws: ``DaemonError/invalidSpec(field:message:)`` naming the field.
+    package init(spec: SearchSpec, model: SearchModel, prompts: [String]) throws(DaemonError) {
+        self.spec = spec
+        self.model = model
+        self.prompts = prompts
+        codec = try ScheduleGenomeCodec(steps: spec.setup.sampler.steps, layout: model.config.layout)
+        let fidelity = spec.multiFidelity
+        subsetPrompts = fidelity.enabled && fidelity.subsetPrompts < prompts.count
+            ? Array(prompts.prefix(fidelity.subsetPrompts)) : nil
+        seeds = spec.setup.seeds.map { UInt64($0) }
+        let setup = spec.setup.sampler
+        sampler = SamplerSettings(name: setup.name, steps: setup.steps, guidance: setup.guidance)
+        do {
+            let operators = spec.operators
+            let kind: CrossoverKind = operators.crossover == .uniform ? .uniform : .kPoint
+            configuration = try NSGA2Configuration(
+                populationSize: spec.resolvedPopulation,
+                crossover: Crossover(kind: kind, points: operators.points, probability: operators.crossoverProbability),
+                mutation: BitFlipMutation(probability: operators.mutationProbability, rate: operators.mutationRate))
+            shape = try ProblemShape(
+                genomeLength: codec.genomeLength, objectiveCount: spec.objectives.count,
+                constraintCount: subsetPrompts == nil ? 0 : 1)
+            let uncached = try model.config.uncachedSchedule(steps: setup.steps)
+            uncachedMACs = Double(try CostModel(config: model.config).totalMACs(uncached).total)
+        } catch {
+            throw .invalidSpec(field: "search", message: "\(error)")
+        }
+    }
+
+    /// The sampler part of an evaluation key, e.g. `dpm-solver++-2m/20/cfg4.5`.
+    package var samplerKey: String { "\(sampler.name)/\(sampler.steps)/cfg\(sampler.guidance)" }
+
+    /// The key of `schedule` evaluated on `prompts` under this plan.
+    package func key(for schedule: Schedule, prompts: [String], modelDigest: String) -> EvaluationKey {
+        EvaluationKey(
+            modelDigest: modelDigest, scheduleDigest: schedule.digest.hex, promptSetDigest: SearchPrompts.digest(prompts),
+            seeds: seeds, sampler: samplerKey, metricVersions: Self.metricVersions)
+    }
+
+    /// MACs of `schedule` as a fraction of the uncached schedule's (from the analytic cost model, so the
+    /// objective does not depend on the worker).
+    package func macFraction(_ schedule: Schedule) throws(DaemonError) -> Double {
+        do {
+            return Double(try CostModel(config: model.config).totalMACs(schedule).total) / uncachedMACs
+        } catch {
+            throw .invalidSpec(field: "search.model", message: error.description)
+        }
+    }
+
+    /// The minimized objectives, in the spec's order: `-mean reward`, MAC fraction, latency seconds.
+    package func objectives(reward: Double, macFraction: Double, latency: Double) -> [Double] {
+        spec.objectives.map { objective in
+            switch objective {
+            case .reward: -reward
+            case .macs: macFraction
+            case .latency: latency
+            }
+        }
+    }
+}

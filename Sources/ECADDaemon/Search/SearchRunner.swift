@@ -1,0 +1,91 @@
+import ECADAPI
+import ECADCore
+import ECADSearch
+import ECADStore
+import ECADWorkerProtocol
+import Foundation
+
+/// Runs `search` jobs: NSGA-II over caching schedules, evaluated by the job's worker, checkpointed
+/// after every generation and resumed from the newest checkpoint (docs/search.md).
+package struct SearchRunner: JobRunner {
+    /// Folder of model folders (`<modelsDirectory>/shapes32/transformer/config.json`); nil allows only
+    /// built-in models.
+    package let modelsDirectory: URL?
+    /// Schedules per `evaluate` request; each request's results are stored as soon as it answers.
+    package let chunkSize: Int
+
+    /// Creates the runner.
+    package init(modelsDirectory: URL?, chunkSize: Int = 4) {
+        self.modelsDirectory = modelsDirectory
+        self.chunkSize = max(chunkSize, 1)
+    }
+
+    package var kind: JobKind { .search }
+
+    /// The models directory when the daemon has no setting for it: `$ECAD_MODELS_DIR`, else `./models` when
+    /// it exists, else nil (built-in models only).
+    package static func defaultModelsDirectory(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> URL? {
+        if let path = environment["ECAD_MODELS_DIR"], !path.isEmpty { return URL(fileURLWithPath: path, isDirectory: true) }
+        let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("models")
+        return FileManager.default.fileExists(atPath: local.path) ? local : nil
+    }
+
+    package func validate(spec: ECADAPI.JSONValue) throws {
+        let parsed = try Self.parse(APIJSON.makeEncoder().encode(spec))
+        let model = try SearchModel(id: parsed.setup.model, modelsDirectory: modelsDirectory)
+        _ = try SearchPlan(spec: parsed, model: model, prompts: SearchPrompts.load(parsed.setup.prompts, limit: parsed.setup.promptLimit, model: model))
+    }
+
+    package func run(_ job: Job, session: WorkerSession, context: JobRunContext) async throws {
+        let spec = try Self.parse(Data(job.specJSON.utf8))
+        let model = try SearchModel(id: spec.setup.model, modelsDirectory: modelsDirectory)
+        let prompts = try SearchPrompts.load(spec.setup.prompts, limit: spec.setup.promptLimit, model: model)
+        let plan = try SearchPlan(spec: spec, model: model, prompts: prompts)
+        guard case .loaded(_, let loaded) = try await session.call(.load(LoadRequest(model: model.id, path: model.directory?.path)))
+        else { throw DaemonError.workerProtocol("expected a load result") }
+        guard loaded.blocks == plan.codec.layout.blockCount else {
+            throw DaemonError.workerProtocol("worker's \(model.id) has \(loaded.blocks) blocks, the cost model \(plan.codec.layout.blockCount)")
+        }
+        let batches = BatchEvaluator(
+            plan: plan, modelDigest: try model.digest(workerDigest: loaded.digest), job: job.id,
+            evaluator: WorkerSearchEvaluator(session: session, seeds: plan.seeds, sampler: plan.sampler),
+            persistence: StoreSearchPersistence(store: context.store, job: job.id), chunkSize: chunkSize)
+        let started = Date()
+        let deadline = spec.budgets.until?.resolved(after: job.submittedAt)
+        let codec = plan.codec
+        let progress = SearchProgressReporter(budgets: spec.budgets, started: started)
+        let driver = SearchDriver(
+            batches: batches, seeds: try await SearchSeeds.genomes(for: plan, registry: context.store.registry),
+            deadline: deadline
+        ) { checkpoint in
+            if let front = try? SearchFront(checkpoint: checkpoint, codec: codec) {
+                context.report(progress.view(checkpoint: checkpoint, front: front))
+            }
+        }
+        let final = try await driver.run()
+        let front = try SearchFront(checkpoint: final, codec: codec)
+        context.logger.info(
+            "search finished", metadata: ["reason": "\(final.stopReason ?? "")", "front": "\(front.members.count)"])
+        if spec.publish.enabled {
+            try await FrontPublisher(plan: plan, modelDigest: batches.modelDigest, job: job.id)
+                .publish(front, to: context.store.registry)
+        }
+    }
+
+    /// Decodes a search spec from JSON.
+    /// - Throws: ``DaemonError/invalidSpec(field:message:)``.
+    static func parse(_ json: Data) throws(DaemonError) -> SearchSpec {
+        do {
+            guard case .search(let spec) = try JobSpec(SpecValue.parseJSON(json)) else {
+                throw DaemonError.invalidSpec(field: "kind", message: "expected \"search\"")
+            }
+            return spec
+        } catch let error as DaemonError {
+            throw error
+        } catch {
+            throw .invalidSpec(field: "spec", message: "\(error)")
+        }
+    }
+}
