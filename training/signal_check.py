@@ -100,7 +100,7 @@ def main(argv=None) -> int:
         os.makedirs(d, exist_ok=True)
         schedule = {"steps": steps, "blocks": blocks, "components": ["self_attn", "cross_attn", "ff"],
                     "bits": fora_bits(steps, blocks, n)}
-        result = worker.request("generate", schedule=schedule, prompts=prompts, seeds=[args.seed],
+        result = worker.request("generate", schedule=schedule, prompts=prompts, seeds=[args.seed] * len(prompts),
                                 sampler={"name": "dpmpp-2m", "steps": steps, "guidance": 4.5}, artifact_dir=d)
         ordered = sorted(result["images"], key=lambda im: im["prompt_index"])
         arr = np.stack([np.asarray(Image.open(im["path"]).convert("RGB")) for im in ordered])

@@ -8,7 +8,8 @@ import Foundation
 struct ECADWorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ecad-worker", abstract: "Native PixArt worker on OpenBLAS.",
-        subcommands: [Serve.self, Forward.self, Sample.self, Trajectory.self, Bench.self])
+        subcommands: [Serve.self, Forward.self, Sample.self, Trajectory.self, Bench.self],
+        defaultSubcommand: Serve.self)
 }
 
 /// Options every subcommand shares.
