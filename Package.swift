@@ -91,6 +91,7 @@ let package = Package(
         ),
         .testTarget(name: "ECADEngineTests", dependencies: ["ECADEngine", "ECADCore"]),
         .testTarget(name: "ECADStoreTests", dependencies: ["ECADStore", "ECADCore"]),
+        .testTarget(name: "ECADAPITests", dependencies: ["ECADAPI", "ECADCore"]),
         .testTarget(name: "ECADDaemonTests", dependencies: ["ECADDaemon", "ECADStore", "ECADAPI", "ECADCore"]),
         .testTarget(name: "ECADIntegrationTests", dependencies: ["ECADAPI", "ECADCore"]),
     ],

@@ -1,2 +1,0 @@
-// Placeholder until ECADAPI lands.
-enum ECADAPIPlaceholder {}

@@ -1,0 +1,49 @@
+/// The body of every 4xx/5xx response: `{"error":{"code":...,"message":...,"field":...}}`.
+public struct ErrorBody: Codable, Sendable, Hashable, Error, CustomStringConvertible {
+    /// The error itself.
+    public struct Detail: Codable, Sendable, Hashable {
+        /// A stable machine-readable code (see the constants on ``ErrorBody``).
+        public var code: String
+        /// A message naming the problem.
+        public var message: String
+        /// The request field at fault, as a dotted path, when there is one.
+        public var field: String?
+
+        /// Describes an error.
+        public init(code: String, message: String, field: String? = nil) {
+            self.code = code
+            self.message = message
+            self.field = field
+        }
+    }
+
+    /// The error.
+    public var error: Detail
+
+    /// Wraps an error.
+    public init(code: String, message: String, field: String? = nil) {
+        self.error = Detail(code: code, message: message, field: field)
+    }
+
+    /// `code: message (field)`.
+    public var description: String {
+        "\(error.code): \(error.message)" + (error.field.map { " (field \($0))" } ?? "")
+    }
+
+    /// 400: the body or a parameter is malformed.
+    public static let badRequest = "bad_request"
+    /// 400: the body has a field the API does not know.
+    public static let unknownField = "unknown_field"
+    /// 401/403: the caller may not do this.
+    public static let forbidden = "forbidden"
+    /// 404: no such job, version or route.
+    public static let notFound = "not_found"
+    /// 409: the job's state does not allow this action.
+    public static let conflict = "conflict"
+    /// 413: the body is larger than 1 MiB.
+    public static let payloadTooLarge = "payload_too_large"
+    /// 500: the daemon failed.
+    public static let internalError = "internal"
+    /// 503: the daemon is shutting down.
+    public static let unavailable = "unavailable"
+}

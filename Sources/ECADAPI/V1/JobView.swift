@@ -1,0 +1,89 @@
+import Foundation
+
+/// A job as the API shows it (`GET /v1/jobs/{id}`, and each row of `GET /v1/jobs`).
+public struct JobView: Codable, Sendable, Hashable {
+    /// What a job does; the spelling matches the store's.
+    public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
+        /// A schedule search.
+        case search
+        /// Image generation under one schedule.
+        case generate
+        /// Scoring of a set of schedules.
+        case evaluate
+    }
+
+    /// A job's state, as Slurm spells it.
+    public enum State: String, Codable, Sendable, Hashable, CaseIterable {
+        /// Waiting for a slot (see ``JobView/reason``).
+        case pending = "PENDING"
+        /// Kept out of scheduling until released (see ``JobView/reason``).
+        case held = "HELD"
+        /// Running in a worker.
+        case running = "RUNNING"
+        /// Finished successfully.
+        case completed = "COMPLETED"
+        /// Finished with an error (see ``JobView/reason``).
+        case failed = "FAILED"
+        /// Cancelled (see ``JobView/cancelledBy``).
+        case cancelled = "CANCELLED"
+        /// Stopped at its time limit.
+        case timeout = "TIMEOUT"
+
+        /// Whether the state never changes again.
+        public var isTerminal: Bool { [.completed, .failed, .cancelled, .timeout].contains(self) }
+    }
+
+    /// The job id (a positive integer).
+    public var id: Int64
+    /// What the job does.
+    public var kind: Kind
+    /// Its optional name.
+    public var name: String?
+    /// The owner's uid.
+    public var ownerUID: UInt32
+    /// The owner's user name.
+    public var ownerName: String
+    /// The current state.
+    public var state: State
+    /// Why it is PENDING, HELD or FAILED (`Priority`, `JobHeldUser`, `CrashLimit`, ...).
+    public var reason: String?
+    /// Who cancelled it, when CANCELLED.
+    public var cancelledBy: UInt32?
+    /// Its per-job priority.
+    public var priority: Int
+    /// When it was submitted.
+    public var submittedAt: Date
+    /// When it last started running.
+    public var startedAt: Date?
+    /// When it ended.
+    public var endedAt: Date?
+    /// Abandoned runs (crashes, daemon restarts, requeues).
+    public var restarts: Int
+    /// The latest progress snapshot, if the job has reported any.
+    public var progress: JobProgressView?
+    /// The submitted spec; present in `show`, absent in listings.
+    public var spec: JSONValue?
+
+    /// Describes a job.
+    public init(
+        id: Int64, kind: Kind, name: String?, ownerUID: UInt32, ownerName: String, state: State, reason: String?,
+        cancelledBy: UInt32?, priority: Int, submittedAt: Date, startedAt: Date?, endedAt: Date?, restarts: Int,
+        progress: JobProgressView?, spec: JSONValue?
+    ) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.ownerUID = ownerUID
+        self.ownerName = ownerName
+        self.state = state
+        self.reason = reason
+        self.cancelledBy = cancelledBy
+        self.priority = priority
+        self.submittedAt = submittedAt
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.restarts = restarts
+        self.progress = progress
+        self.spec = spec
+    }
+}

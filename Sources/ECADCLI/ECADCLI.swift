@@ -1,2 +1,0 @@
-// Placeholder until ECADCLI lands.
-enum ECADCLIPlaceholder {}

@@ -1,0 +1,58 @@
+import ECADAPI
+import Foundation
+
+/// A job spec file as `ecad submit` reads it: a JSON object with `kind` and the spec's fields
+/// (`{"kind":"generate","prompts":[...],...}`), or the API's form `{"kind":...,"spec":{...},"name":...}`.
+///
+/// TOML specs arrive with ECADCore's spec parser (branch `search`); until then only JSON is read.
+struct SpecFile {
+    /// The submission built from the file and the overrides.
+    var request: SubmitJobRequest
+
+    /// Reads `path` and applies `--set key=value` overrides (dotted keys; values parsed as JSON when they
+    /// are valid JSON, else taken as strings).
+    init(path: String, overrides: [String], priority: Int?) throws(CLIError) {
+        if path.hasSuffix(".toml") {
+            throw CLIError.usage("\(path): TOML specs are not supported by this build yet; write the spec as JSON")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError.usage("cannot read spec file \(path)")
+        }
+        let decoder = APIJSON.makeDecoder()
+        guard case .object(var top)? = try? decoder.decode(ECADAPI.JSONValue.self, from: data) else {
+            throw CLIError.usage("\(path): not a JSON object")
+        }
+        guard case .string(let kindName)? = top.removeValue(forKey: "kind"),
+            let kind = JobView.Kind(rawValue: kindName)
+        else {
+            throw CLIError.usage("\(path): field \"kind\" must be one of search, generate, evaluate")
+        }
+        var name: String?
+        var spec = ECADAPI.JSONValue.object(top)
+        if let inner = top["spec"] {
+            spec = inner
+            if case .string(let text)? = top["name"] { name = text }
+        }
+        for override in overrides {
+            guard let equals = override.firstIndex(of: "="), equals != override.startIndex else {
+                throw CLIError.usage("--set needs key=value, got \"\(override)\"")
+            }
+            let key = override[..<equals].split(separator: ".").map(String.init)
+            let text = String(override[override.index(after: equals)...])
+            let value = (try? decoder.decode(ECADAPI.JSONValue.self, from: Data(text.utf8))) ?? .string(text)
+            spec = try Self.setting(value, at: key[...], in: spec, override: override)
+        }
+        request = SubmitJobRequest(kind: kind, spec: spec, priority: priority, name: name)
+    }
+
+    private static func setting(
+        _ value: ECADAPI.JSONValue, at path: ArraySlice<String>, in target: ECADAPI.JSONValue, override: String
+    ) throws(CLIError) -> ECADAPI.JSONValue {
+        guard let key = path.first else { return value }
+        guard case .object(var members) = target else {
+            throw CLIError.usage("--set \(override): \(key) is inside a \(target.typeName), not an object")
+        }
+        members[key] = try setting(value, at: path.dropFirst(), in: members[key] ?? .object([:]), override: override)
+        return .object(members)
+    }
+}

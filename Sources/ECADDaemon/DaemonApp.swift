@@ -1,0 +1,90 @@
+import ECADStore
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// Builds the daemon from its configuration and runs it until SIGTERM or SIGINT.
+public struct DaemonApp: Sendable {
+    let configuration: DaemonConfiguration
+
+    /// Creates the app from `ecadd`'s flags.
+    /// - Parameters:
+    ///   - socketPath: API socket path; nil for the default (see ``DaemonConfiguration``).
+    ///   - stateDirectory: state directory; nil for the default.
+    ///   - slots: worker slots (jobs running at once), at least 1.
+    ///   - workerExecutable: the worker to spawn per job; nil for `ecad-worker` beside `ecadd`.
+    ///   - heartbeatTimeout: seconds of worker silence before it is killed as hung.
+    public init(
+        socketPath: String?, stateDirectory: String?, slots: Int, workerExecutable: String?,
+        heartbeatTimeout: Double = 30
+    ) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let inherited = SocketActivation.inheritedListener()
+        let underSystemd = inherited != nil || environment["INVOCATION_ID"] != nil && environment["NOTIFY_SOCKET"] != nil
+        guard slots >= 1 else { throw DaemonError.configuration("--slots must be at least 1, got \(slots)") }
+        guard heartbeatTimeout > 0 else { throw DaemonError.configuration("--heartbeat-timeout must be positive") }
+        let worker = workerExecutable
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("ecad-worker").path
+        var configuration = DaemonConfiguration(
+            socketPath: socketPath ?? DaemonConfiguration.defaultSocketPath(environment: environment, underSystemd: underSystemd),
+            stateDirectory: stateDirectory
+                ?? DaemonConfiguration.defaultStateDirectory(environment: environment, underSystemd: underSystemd),
+            slots: slots, workerExecutable: worker)
+        configuration.inheritedListener = inherited
+        configuration.heartbeatTimeout = .milliseconds(Int64(heartbeatTimeout * 1000))
+        configuration.heartbeatInterval = min(2, heartbeatTimeout / 4)
+        self.configuration = configuration
+    }
+
+    /// Installs the process-wide log handler: the journal when stderr is the journal, else plain stderr.
+    public static func bootstrapLogging() {
+        LoggingSystem.bootstrap { label in
+            if JournalLogHandler.isJournalStream { return JournalLogHandler(label: label) }
+            return StreamLogHandler.standardError(label: label)
+        }
+    }
+
+    /// Opens the store, requeues jobs orphaned by a previous daemon, and serves until a stop signal.
+    public func run() async throws {
+        let logger = Logger(label: "ecadd")
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
+        if configuration.inheritedListener == nil {
+            try fileManager.createDirectory(
+                atPath: (configuration.socketPath as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
+        }
+        let store = try Store(path: configuration.databasePath)
+        for job in try await store.jobs.recoverOnStartup() {
+            logger.notice("requeued after daemon restart", metadata: ["job.id": "\(job.id)", "job.restarts": "\(job.restarts)"])
+        }
+        let runners: [JobKind: any JobRunner] = [.generate: GenerateRunner()]
+        let daemon = DaemonContext(
+            configuration: configuration, store: store, policy: AccessPolicy(), running: RunningJobs(),
+            wakeup: SchedulerWakeup(), runners: runners, startedAt: Date(), logger: logger)
+        let router = Router(context: DaemonRequestContext.self)
+        JobRoutes(daemon: daemon).register(on: router)
+        JobDetailRoutes(daemon: daemon).register(on: router)
+        HealthRoutes(daemon: daemon).register(on: router)
+
+        let notifier = SystemdNotifier()
+        let listener: APIServer.Listener = configuration.inheritedListener.map { .inherited($0) } ?? .path(configuration.socketPath)
+        let socketPath = configuration.socketPath
+        let server = APIServer(listener: listener, responder: router.buildResponder(), logger: logger) {
+            notifier.ready(status: "listening on \(socketPath)")
+            logger.info("ready", metadata: ["socket": "\(socketPath)"])
+        }
+        let scheduler = Scheduler(
+            configuration: configuration, store: store, running: daemon.running, wakeup: daemon.wakeup,
+            supervisor: WorkerSupervisor(configuration: configuration, store: store, runners: runners, logger: logger),
+            notifier: notifier, logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: server), .init(service: scheduler)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        logger.info("stopped")
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder until ECADDaemon lands.
-enum ECADDaemonPlaceholder {}

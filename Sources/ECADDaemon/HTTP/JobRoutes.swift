@@ -1,0 +1,91 @@
+import ECADAPI
+import ECADCore
+import ECADStore
+import Hummingbird
+
+/// `/v1/jobs`: submit, list, show, and the state actions (cancel, hold, release, requeue).
+struct JobRoutes {
+    let daemon: DaemonContext
+
+    func register(on router: Router<DaemonRequestContext>) {
+        router.post("/v1/jobs") { request, context in try await submit(request, context) }
+        router.get("/v1/jobs") { request, context in try await list(request, context) }
+        router.get("/v1/jobs/:id") { _, context in
+            try JSONResponse.make(JobView(try await daemon.store.jobs.job(RequestReading.jobID(context)), includeSpec: true))
+        }
+        for action in ActionRequest.Action.allCases {
+            router.post("/v1/jobs/:id/\(action.rawValue)") { _, context in try await perform(action, context) }
+        }
+    }
+
+    private func submit(_ request: Request, _ context: DaemonRequestContext) async throws -> Response {
+        let submission = try await RequestReading.body(request, as: SubmitJobRequest.self)
+        guard let kind = JobKind(rawValue: submission.kind.rawValue) else {
+            throw APIFailure.badRequest("unknown job kind", field: "kind")
+        }
+        guard case .object = submission.spec else {
+            throw APIFailure.badRequest("spec must be an object, not \(submission.spec.typeName)", field: "spec")
+        }
+        try daemon.runners[kind]?.validate(spec: submission.spec)
+        let job = try await daemon.store.jobs.submit(
+            NewJob(
+                kind: kind, specJSON: try APIJSON.text(of: submission.spec), ownerUID: context.peer.uid,
+                ownerName: AccessPolicy.userName(uid: context.peer.uid), priority: submission.priority ?? 0,
+                name: submission.name))
+        daemon.wakeup.wake()
+        daemon.logger.info("job submitted", metadata: ["job.id": "\(job.id)", "peer.uid": "\(context.peer.uid)"])
+        return try JSONResponse.make(JobView(job, includeSpec: true), status: .created)
+    }
+
+    private func list(_ request: Request, _ context: DaemonRequestContext) async throws -> Response {
+        var filter = JobFilter(includeFinished: try RequestReading.flag(request, "all"))
+        if let user = RequestReading.query(request, "user") {
+            guard let uid = AccessPolicy.uid(forUser: user) else {
+                throw APIFailure.badRequest("unknown user \"\(user.prefix(64))\"", field: "user")
+            }
+            filter.ownerUID = uid
+        }
+        if let states = RequestReading.query(request, "state") {
+            filter.states = Set(try states.split(separator: ",").map { name in
+                guard let state = JobState(rawValue: name.uppercased()) else {
+                    throw APIFailure.badRequest("unknown state \"\(name.prefix(32))\"", field: "state")
+                }
+                return state
+            })
+        }
+        if let kinds = RequestReading.query(request, "kind") {
+            filter.kinds = Set(try kinds.split(separator: ",").map { name in
+                guard let kind = JobKind(rawValue: name.lowercased()) else {
+                    throw APIFailure.badRequest("unknown kind \"\(name.prefix(32))\"", field: "kind")
+                }
+                return kind
+            })
+        }
+        if let limit = try RequestReading.integer(request, "limit") { filter.limit = Int(min(limit, 10_000)) }
+        let jobs = try await daemon.store.jobs.list(filter)
+        return try JSONResponse.make(JobListResponse(jobs: jobs.map { JobView($0, includeSpec: false) }))
+    }
+
+    private func perform(_ action: ActionRequest.Action, _ context: DaemonRequestContext) async throws -> Response {
+        let id = try RequestReading.jobID(context)
+        let job = try await daemon.store.jobs.job(id)
+        let uid = context.peer.uid
+        guard daemon.policy.mayAct(uid: uid, onJobOwnedBy: job.ownerUID) else {
+            throw APIFailure.forbidden("uid \(uid) may not \(action.rawValue) job \(id) of \(job.ownerName)")
+        }
+        let after: Job
+        switch action {
+        case .cancel: after = try await daemon.store.jobs.cancel(id, by: uid)
+        case .hold:
+            let reason: JobReason = uid == job.ownerUID ? .jobHeldUser : .jobHeldAdmin
+            after = try await daemon.store.jobs.hold(id, by: uid, reason: reason)
+        case .release: after = try await daemon.store.jobs.release(id, by: uid)
+        case .requeue: after = try await daemon.store.jobs.requeue(id, by: uid)
+        }
+        if job.state == .running { daemon.running.stop(id, reason: .external) }
+        daemon.wakeup.wake()
+        daemon.logger.info(
+            "job \(action.rawValue)", metadata: ["job.id": "\(id)", "peer.uid": "\(uid)", "job.state": "\(after.state.rawValue)"])
+        return try JSONResponse.make(JobView(after, includeSpec: false))
+    }
+}

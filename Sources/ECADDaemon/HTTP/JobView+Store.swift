@@ -1,0 +1,29 @@
+import ECADAPI
+import ECADStore
+import Foundation
+
+extension JobView {
+    /// The wire view of a stored job; `includeSpec` adds the spec (for `show`, not for listings).
+    init(_ job: Job, includeSpec: Bool) {
+        let decoder = APIJSON.makeDecoder()
+        let progress = job.progressJSON.flatMap { try? decoder.decode(JobProgressView.self, from: Data($0.utf8)) }
+        let spec = includeSpec ? try? decoder.decode(ECADAPI.JSONValue.self, from: Data(job.specJSON.utf8)) : nil
+        self.init(
+            id: job.id.rawValue, kind: Kind(rawValue: job.kind.rawValue) ?? .generate, name: job.name,
+            ownerUID: job.ownerUID, ownerName: job.ownerName, state: State(rawValue: job.state.rawValue) ?? .pending,
+            reason: job.reason?.rawValue, cancelledBy: job.cancelledBy, priority: job.priority,
+            submittedAt: job.submittedAt, startedAt: job.startedAt, endedAt: job.endedAt, restarts: job.restarts,
+            progress: progress, spec: spec)
+    }
+}
+
+extension JobEventView {
+    /// The wire view of a stored event.
+    init(_ event: JobEvent) {
+        self.init(
+            id: event.id, jobID: event.jobID.rawValue, time: event.time,
+            from: event.from.flatMap { JobView.State(rawValue: $0.rawValue) },
+            to: JobView.State(rawValue: event.to.rawValue) ?? .pending, reason: event.reason?.rawValue,
+            actorUID: event.actorUID)
+    }
+}

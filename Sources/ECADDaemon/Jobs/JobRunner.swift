@@ -1,0 +1,38 @@
+import ECADAPI
+import ECADStore
+import Foundation
+import Logging
+
+/// Runs one kind of job on a worker. The supervisor spawns the worker, does the handshake, watches
+/// heartbeats and handles crashes; a runner only asks the worker for work and records what comes back.
+///
+/// Returning normally completes the job. Throwing ``DaemonError/workerFailed(code:message:)`` or
+/// ``DaemonError/invalidSpec(field:message:)`` fails it; a dead worker requeues it.
+package protocol JobRunner: Sendable {
+    /// The job kind this runner serves.
+    var kind: JobKind { get }
+
+    /// Checks a spec at submit time.
+    /// - Throws: ``DaemonError/invalidSpec(field:message:)`` naming the offending field.
+    func validate(spec: ECADAPI.JSONValue) throws
+
+    /// Runs the job to completion on `session`'s worker.
+    func run(_ job: Job, session: WorkerSession, context: JobRunContext) async throws
+}
+
+/// What a runner may use besides the worker.
+package struct JobRunContext: Sendable {
+    /// The daemon's store (artifacts, checkpoints, logs).
+    package var store: Store
+    /// Where this job's files go; created by the runner when needed.
+    package var artifactDirectory: URL
+    /// The job's logger (carries `job.id`).
+    package var logger: Logger
+    /// The job's running handle, for progress.
+    package var running: RunningJob
+
+    /// Publishes a progress snapshot (written to the store with the next heartbeat).
+    package func report(_ progress: JobProgressView) {
+        if let json = try? APIJSON.text(of: progress) { running.setProgress(json) }
+    }
+}

@@ -1,0 +1,30 @@
+import ECADCore
+import ECADStore
+import Synchronization
+
+/// The set of RUNNING jobs this daemon supervises, by id.
+package final class RunningJobs: Sendable {
+    private let jobs = Mutex<[JobID: RunningJob]>([:])
+
+    /// Creates an empty set.
+    package init() {}
+
+    /// Adds the handle of a claimed job.
+    package func insert(_ job: RunningJob) { jobs.withLock { $0[job.id] = job } }
+
+    /// Removes a job whose run is over.
+    package func remove(_ id: JobID) { jobs.withLock { $0[id] = nil } }
+
+    /// How many jobs run now.
+    package var count: Int { jobs.withLock { $0.count } }
+
+    /// Stops one job's worker, if it runs here (after an API cancel, hold or requeue).
+    package func stop(_ id: JobID, reason: RunningJob.StopReason) {
+        jobs.withLock { $0[id] }?.stop(reason)
+    }
+
+    /// Stops every worker (graceful shutdown).
+    package func stopAll(reason: RunningJob.StopReason) {
+        for job in jobs.withLock({ Array($0.values) }) { job.stop(reason) }
+    }
+}

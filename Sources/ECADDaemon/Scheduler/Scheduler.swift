@@ -1,0 +1,73 @@
+import ECADStore
+import Logging
+import ServiceLifecycle
+
+/// The scheduler loop: claims PENDING jobs into free worker slots and runs each under a
+/// ``WorkerSupervisor``; reports to systemd (STATUS and WATCHDOG every turn).
+///
+/// On graceful shutdown it stops claiming, asks every worker to stop, waits for the supervisors to requeue
+/// their jobs (PENDING, DaemonShutdown), and returns.
+package struct Scheduler: Service {
+    /// Flags.
+    package var configuration: DaemonConfiguration
+    /// The daemon's store.
+    package var store: Store
+    /// RUNNING jobs of this daemon.
+    package var running: RunningJobs
+    /// Early wakeups from the API.
+    package var wakeup: SchedulerWakeup
+    /// Runs jobs on workers.
+    package var supervisor: WorkerSupervisor
+    /// systemd notifications.
+    package var notifier: SystemdNotifier
+    /// Logger.
+    package var logger: Logger
+
+    package func run() async throws {
+        let signals = wakeup.signals
+        let wakeup = self.wakeup
+        await withDiscardingTaskGroup { group in
+            let ticker = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: configuration.tick)
+                    wakeup.wake()
+                }
+            }
+            await withGracefulShutdownHandler {
+                for await _ in signals {
+                    if Task.isShuttingDownGracefully { break }
+                    await turn(group: &group)
+                }
+            } onGracefulShutdown: {
+                wakeup.finish()
+            }
+            ticker.cancel()
+            notifier.stopping(status: "stopping: \(running.count) jobs to requeue")
+            logger.info("shutting down", metadata: ["jobs.running": "\(running.count)"])
+            running.stopAll(reason: .shutdown)
+        }
+        logger.info("scheduler stopped")
+    }
+
+    /// One loop turn: claim into free slots, start supervisors, report status.
+    private func turn(group: inout DiscardingTaskGroup) async {
+        do {
+            let claimed = try await store.jobs.claimNext(slots: configuration.slots)
+            for job in claimed {
+                let handle = RunningJob(id: job.id)
+                running.insert(handle)
+                logger.info("job started", metadata: ["job.id": "\(job.id)", "job.kind": "\(job.kind.rawValue)"])
+                group.addTask { [supervisor, running, wakeup] in
+                    await supervisor.run(job, handle: handle)
+                    running.remove(job.id)
+                    wakeup.wake()
+                }
+            }
+            let counts = try await store.jobs.counts()
+            notifier.status("\(counts[.running] ?? 0) running, \(counts[.pending] ?? 0) pending, gen -")
+        } catch {
+            logger.error("scheduler turn failed", metadata: ["error": "\(error)"])
+        }
+        notifier.watchdog()
+    }
+}

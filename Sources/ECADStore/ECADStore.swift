@@ -1,2 +1,0 @@
-// Placeholder until ECADStore lands.
-enum ECADStorePlaceholder {}

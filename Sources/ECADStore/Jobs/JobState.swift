@@ -1,0 +1,31 @@
+/// The state of a job, as Slurm spells it. The raw value is the stored and wire spelling.
+///
+/// PENDING and HELD carry a ``JobReason``; FAILED carries its reason; CANCELLED carries the actor uid
+/// (``Job/cancelledBy``). Legal moves are decided by ``JobStateMachine``.
+public enum JobState: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Queued, waiting for a worker slot.
+    case pending = "PENDING"
+    /// Kept out of scheduling until released.
+    case held = "HELD"
+    /// Claimed by a worker slot.
+    case running = "RUNNING"
+    /// Finished successfully. Terminal.
+    case completed = "COMPLETED"
+    /// Finished with an error. Terminal.
+    case failed = "FAILED"
+    /// Cancelled by a user or admin. Terminal.
+    case cancelled = "CANCELLED"
+    /// Stopped at its wall-clock limit. Terminal.
+    case timeout = "TIMEOUT"
+
+    /// Whether the state can never change again.
+    public var isTerminal: Bool {
+        switch self {
+        case .completed, .failed, .cancelled, .timeout: true
+        case .pending, .held, .running: false
+        }
+    }
+
+    /// The states a job can still leave: PENDING, HELD, RUNNING.
+    public static let active: Set<JobState> = [.pending, .held, .running]
+}

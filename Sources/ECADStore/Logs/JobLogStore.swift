@@ -1,0 +1,56 @@
+import ECADCore
+import Foundation
+internal import GRDB
+
+/// Job logs, kept in the database (not files): `ecad logs ID` reads them through the API without touching the
+/// state dir, they are backed up with it, and per-job retention is one DELETE.
+public struct JobLogStore: Sendable {
+    let database: StoreDatabase
+
+    /// Appends lines in one relaxed-durability transaction; lines longer than ``InputLimits/maxLogLineBytes`` are
+    /// cut, and the job's oldest lines beyond ``StoreConfiguration/logLinesKept`` are deleted.
+    /// - Throws: ``StoreError/jobNotFound(_:)``.
+    public func append(job id: JobID, stream: JobLogLine.Stream, lines: [String]) async throws {
+        guard !lines.isEmpty else { return }
+        let now = database.now
+        let kept = max(database.configuration.logLinesKept, 1)
+        let cut = lines.map(Self.truncated)
+        try await database.write(.relaxed) { db in
+            _ = try Job.require(db, id: id)
+            let statement = try db.makeStatement(
+                sql: "INSERT INTO jobLog (jobId, time, stream, line) VALUES (?, ?, ?, ?)")
+            for line in cut {
+                try statement.execute(arguments: [id.rawValue, now.storeSeconds, stream.rawValue, line])
+            }
+            try db.execute(
+                sql: """
+                    DELETE FROM jobLog WHERE jobId = ? AND id <=
+                        (SELECT id FROM jobLog WHERE jobId = ? ORDER BY id DESC LIMIT 1 OFFSET ?)
+                    """,
+                arguments: [id.rawValue, id.rawValue, kept])
+        }
+    }
+
+    /// The job's lines with an id greater than `lineID`, oldest first.
+    /// - Throws: ``StoreError/jobNotFound(_:)``.
+    public func lines(job id: JobID, after lineID: Int64 = 0, limit: Int = 10_000) async throws -> [JobLogLine] {
+        try await database.read { db in
+            _ = try Job.require(db, id: id)
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM jobLog WHERE jobId = ? AND id > ? ORDER BY id LIMIT ?",
+                arguments: [id.rawValue, lineID, limit]
+            ).map { row in
+                JobLogLine(
+                    id: row["id"], jobID: id, time: Date(storeSeconds: row["time"]),
+                    stream: JobLogLine.Stream(rawValue: row["stream"]) ?? .worker, text: row["line"])
+            }
+        }
+    }
+
+    private static func truncated(_ line: String) -> String {
+        guard line.utf8.count > InputLimits.maxLogLineBytes else { return line }
+        var prefix = Substring(line).utf8.prefix(InputLimits.maxLogLineBytes)
+        while String(prefix) == nil { prefix = prefix.dropLast() }
+        return (String(prefix) ?? "") + "…"
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder until ECADWorkerProtocol lands.
-enum ECADWorkerProtocolPlaceholder {}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import ECADDaemon
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `ecadd`: the ecad daemon. Runs in the foreground; under systemd it is socket-activated.
+@main
+struct ECADDCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ecadd",
+        abstract: "The ecad daemon: a job queue for caching-schedule searches and image generation.")
+
+    @Option(help: "API socket path (default: $XDG_RUNTIME_DIR/ecad/ecadd.sock, or /run/ecadd.sock under systemd).")
+    var socket: String?
+
+    @Option(name: .customLong("state-dir"), help: "State directory (default: $XDG_STATE_HOME/ecad, or /var/lib/ecadd under systemd).")
+    var stateDir: String?
+
+    @Option(help: "Worker slots: jobs running at once.")
+    var slots = 1
+
+    @Option(help: "Worker executable spawned per job (default: ecad-worker beside ecadd).")
+    var worker: String?
+
+    @Option(name: .customLong("heartbeat-timeout"), help: "Seconds of worker silence before it is killed as hung.")
+    var heartbeatTimeout = 30.0
+
+    mutating func run() async throws {
+        signal(SIGPIPE, SIG_IGN)
+        DaemonApp.bootstrapLogging()
+        let app = try DaemonApp(
+            socketPath: socket, stateDirectory: stateDir, slots: slots, workerExecutable: worker,
+            heartbeatTimeout: heartbeatTimeout)
+        try await app.run()
+    }
+}
+
+
