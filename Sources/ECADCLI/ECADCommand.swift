@@ -9,7 +9,7 @@ public struct ECADCommand: AsyncParsableCommand {
         subcommands: [
             SubmitCommand.self, QueueCommand.self, ShowCommand.self, CancelCommand.self, HoldCommand.self,
             ReleaseCommand.self, RequeueCommand.self, WatchCommand.self, LogsCommand.self,
-            ScheduleCommand.self,
+            ScheduleCommand.self, RegistryCommand.self,
             // MERGE: enable when ECADCLI/Shapes lands: ShapesCommand.self,
         ]
     )
