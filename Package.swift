@@ -25,6 +25,7 @@ let package = Package(
         .target(name: "ECADCore"),
         .target(name: "ECADSearch"),
         .target(name: "ECADShapes"),
+        .target(name: "ECADReport"),
 
         // MARK: System libraries
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
@@ -46,7 +47,7 @@ let package = Package(
         .target(
             name: "ECADDaemon",
             dependencies: [
-                "ECADCore", "ECADSearch", "ECADStore", "ECADAPI", "ECADWorkerProtocol", "CSystemd",
+                "ECADCore", "ECADSearch", "ECADStore", "ECADAPI", "ECADWorkerProtocol", "ECADReport", "CSystemd",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -87,8 +88,9 @@ let package = Package(
         .testTarget(name: "ECADSearchTests", dependencies: ["ECADSearch"]),
         .testTarget(name: "ECADShapesTests", dependencies: ["ECADShapes", "ECADCLI"]),
         .testTarget(
-            name: "ECADMetricsTests", dependencies: ["ECADMetrics", "ECADShapes"], resources: [.copy("Fixtures")]
+            name: "ECADMetricsTests", dependencies: ["ECADMetrics", "ECADShapes", "ECADReport"], resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "ECADReportTests", dependencies: ["ECADReport"]),
         .testTarget(name: "ECADEngineTests", dependencies: ["ECADEngine", "ECADCore"]),
         .testTarget(name: "ECADStoreTests", dependencies: ["ECADStore", "ECADCore"]),
         .testTarget(name: "ECADAPITests", dependencies: ["ECADAPI", "ECADCore"]),

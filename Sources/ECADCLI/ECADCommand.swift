@@ -10,8 +10,7 @@ public struct ECADCommand: AsyncParsableCommand {
         subcommands: [
             SubmitCommand.self, QueueCommand.self, ShowCommand.self, CancelCommand.self, HoldCommand.self,
             ReleaseCommand.self, RequeueCommand.self, WatchCommand.self, LogsCommand.self, FrontCommand.self,
-            ScheduleCommand.self,
-            ShapesCommand.self,
+            RegistryCommand.self, ScheduleCommand.self, ShapesCommand.self,
         ]
     )
 

@@ -68,6 +68,7 @@ public struct DaemonApp: Sendable {
         JobRoutes(daemon: daemon).register(on: router)
         JobDetailRoutes(daemon: daemon).register(on: router)
         HealthRoutes(daemon: daemon).register(on: router)
+        RegistryRoutes(daemon: daemon).register(on: router)
 
         let notifier = SystemdNotifier()
         let listener: APIServer.Listener = configuration.inheritedListener.map { .inherited($0) } ?? .path(configuration.socketPath)

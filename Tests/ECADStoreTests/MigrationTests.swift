@@ -17,7 +17,7 @@ struct MigrationTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent(Store.fileName).path
         let names = Store.migrationNames
-        #expect(names == ["v1-jobs", "v2-checkpoints-evaluations", "v3-registry-artifacts", "v4-job-logs"])
+        #expect(names == ["v1-jobs", "v2-checkpoints-evaluations", "v3-registry-artifacts", "v4-job-logs", "v5-registry-names"])
 
         let v1 = try Store.open(path: path, upTo: "v1-jobs", configuration: configuration)
         #expect(try await v1.appliedMigrations() == ["v1-jobs"])

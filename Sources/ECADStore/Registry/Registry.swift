@@ -10,24 +10,9 @@ public struct Registry: Sendable {
     /// - Throws: ``StoreError/invalidInput(field:message:)`` for an empty digest, model id or bad steps.
     @discardableResult
     public func publish(_ version: RegistryVersion) async throws -> Bool {
-        guard !version.digest.isEmpty else { throw StoreError.invalidInput(field: "digest", message: "must not be empty") }
-        try InputLimits.validateRegistryName(version.modelID, field: "modelID")
-        guard version.steps > 0, version.resolution > 0 else {
-            throw StoreError.invalidInput(field: "steps", message: "steps and resolution must be positive")
-        }
+        try Self.validate(version)
         let now = database.now
-        return try await database.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO registryVersion (digest, schedule, modelId, weightsDigest, sampler, steps, resolution,
-                        calibrationPromptSetDigest, metrics, provenance, jobId, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO NOTHING
-                    """,
-                arguments: [version.digest, version.scheduleJSON, version.modelID, version.weightsDigest,
-                            version.sampler, version.steps, version.resolution, version.calibrationPromptSetDigest,
-                            version.metricsJSON, version.provenanceJSON, version.jobID?.rawValue, now.storeSeconds])
-            return db.changesCount == 1
-        }
+        return try await database.write { db in try Self.insert(version, db: db, now: now) }
     }
 
     /// The version with this digest.
@@ -61,23 +46,7 @@ public struct Registry: Sendable {
     public func setAlias(_ name: String, to digest: String, by actor: UInt32?) async throws {
         try InputLimits.validateRegistryName(name)
         let now = database.now
-        try await database.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM registryVersion WHERE digest = ?", arguments: [digest]) != nil
-            else { throw StoreError.notFound(what: "registry version", key: digest) }
-            let previous = try String.fetchOne(db, sql: "SELECT digest FROM registryAlias WHERE name = ?", arguments: [name])
-            guard previous != digest else { return }
-            let actorValue = actor.map { Int64($0) }
-            try db.execute(
-                sql: """
-                    INSERT INTO registryAlias (name, digest, updatedAt, updatedBy) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (name) DO UPDATE SET digest = excluded.digest, updatedAt = excluded.updatedAt,
-                        updatedBy = excluded.updatedBy
-                    """,
-                arguments: [name, digest, now.storeSeconds, actorValue])
-            try db.execute(
-                sql: "INSERT INTO registryAliasMove (name, fromDigest, toDigest, time, actorUid) VALUES (?, ?, ?, ?, ?)",
-                arguments: [name, previous, digest, now.storeSeconds, actorValue])
-        }
+        try await database.write { db in try Self.move(alias: name, to: digest, by: actor, db: db, now: now) }
     }
 
     /// The version alias `name` points at.
@@ -117,7 +86,54 @@ public struct Registry: Sendable {
         }
     }
 
-    private static func version(_ row: Row) throws -> RegistryVersion {
+    /// Checks the fields a version must have.
+    static func validate(_ version: RegistryVersion) throws(StoreError) {
+        guard !version.digest.isEmpty else { throw StoreError.invalidInput(field: "digest", message: "must not be empty") }
+        try InputLimits.validateRegistryName(version.modelID, field: "modelID")
+        guard version.steps > 0, version.resolution > 0 else {
+            throw StoreError.invalidInput(field: "steps", message: "steps and resolution must be positive")
+        }
+    }
+
+    /// Inserts `version` unless its digest is stored; returns whether it was new.
+    static func insert(_ version: RegistryVersion, db: Database, now: Date) throws -> Bool {
+        try db.execute(
+            sql: """
+                INSERT INTO registryVersion (digest, schedule, modelId, weightsDigest, sampler, steps, resolution,
+                    calibrationPromptSetDigest, metrics, provenance, jobId, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO NOTHING
+                """,
+            arguments: [version.digest, version.scheduleJSON, version.modelID, version.weightsDigest,
+                        version.sampler, version.steps, version.resolution, version.calibrationPromptSetDigest,
+                        version.metricsJSON, version.provenanceJSON, version.jobID?.rawValue, now.storeSeconds])
+        return db.changesCount == 1
+    }
+
+    /// Points alias `name` at `digest` and logs the move; a no-op move is not logged.
+    static func move(alias name: String, to digest: String, by actor: UInt32?, db: Database, now: Date) throws {
+        try requireVersion(digest, db: db)
+        let previous = try String.fetchOne(db, sql: "SELECT digest FROM registryAlias WHERE name = ?", arguments: [name])
+        guard previous != digest else { return }
+        let actorValue = actor.map { Int64($0) }
+        try db.execute(
+            sql: """
+                INSERT INTO registryAlias (name, digest, updatedAt, updatedBy) VALUES (?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET digest = excluded.digest, updatedAt = excluded.updatedAt,
+                    updatedBy = excluded.updatedBy
+                """,
+            arguments: [name, digest, now.storeSeconds, actorValue])
+        try db.execute(
+            sql: "INSERT INTO registryAliasMove (name, fromDigest, toDigest, time, actorUid) VALUES (?, ?, ?, ?, ?)",
+            arguments: [name, previous, digest, now.storeSeconds, actorValue])
+    }
+
+    /// Throws ``StoreError/notFound(what:key:)`` unless version `digest` is stored.
+    static func requireVersion(_ digest: String, db: Database) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM registryVersion WHERE digest = ?", arguments: [digest]) != nil
+        else { throw StoreError.notFound(what: "registry version", key: digest) }
+    }
+
+    static func version(_ row: Row) throws -> RegistryVersion {
         let stored: Int64? = row["jobId"]
         let jobID = try stored.map { try JobID(stored: $0) }
         return RegistryVersion(

@@ -5,7 +5,7 @@ import Testing
 import FoundationXML
 #endif
 
-@testable import ECADMetrics
+@testable import ECADReport
 
 struct ParetoPlotTests {
     static func samplePlot() -> ParetoPlot {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ECADMetrics
+@testable import ECADReport
 
 struct ResultTableTests {
     static func sample() throws -> ResultTable {
@@ -34,7 +34,7 @@ struct ResultTableTests {
 
     @Test func refusesRowsOfTheWrongWidth() {
         var table = ResultTable(columnNames: ["a", "b"])
-        #expect(throws: MetricsError.invalidArgument("row has 1 cells, table has 2 columns")) {
+        #expect(throws: ReportError.invalidArgument("row has 1 cells, table has 2 columns")) {
             try table.append(["x"])
         }
     }

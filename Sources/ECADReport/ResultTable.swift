@@ -60,10 +60,10 @@ public struct ResultTable: Sendable, Equatable, Codable {
         }
     }
 
-    /// Appends a row; throws `MetricsError.invalidArgument` unless it has one cell per column.
+    /// Appends a row; throws `ReportError.invalidArgument` unless it has one cell per column.
     public mutating func append(_ row: [String]) throws {
         guard row.count == columns.count else {
-            throw MetricsError.invalidArgument("row has \(row.count) cells, table has \(columns.count) columns")
+            throw ReportError.invalidArgument("row has \(row.count) cells, table has \(columns.count) columns")
         }
         rows.append(row)
     }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The quick start (`make demo`, after setup and a release build): start ecadd on a private socket and state dir,
+# run the quick search on the embedded shapes32 model, watch it, evaluate the published front against the
+# heuristics on the benchmark prompts, print the table and the report's path, and stop the daemon cleanly.
+# Environment: ECAD_DEMO_DIR (default ./.demo), ECAD_BIN_DIR (default .build/release),
+# ECAD_DEMO_WORKER (default $ECAD_BIN_DIR/ecad-worker; tests point it at the fake worker fixture).
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bin="${ECAD_BIN_DIR:-$root/.build/release}"
+demo="${ECAD_DEMO_DIR:-$root/.demo}"
+worker="${ECAD_DEMO_WORKER:-$bin/ecad-worker}"
+socket="$demo/ecadd.sock"
+state="$demo/state"
+export ECAD_SOCKET="$socket"
+
+for tool in ecadd ecad; do
+    [[ -x "$bin/$tool" ]] || { echo "demo: $bin/$tool is missing; run 'make release' first" >&2; exit 2; }
+done
+[[ -x "$worker" ]] || { echo "demo: worker $worker is missing" >&2; exit 2; }
+mkdir -p "$demo"
+rm -f "$socket"
+
+"$bin/ecadd" --socket "$socket" --state-dir "$state" --worker "$worker" >"$demo/ecadd.log" 2>&1 &
+daemon=$!
+stop_daemon() {
+    if kill -0 "$daemon" 2>/dev/null; then
+        kill -TERM "$daemon"
+        wait "$daemon" || true
+    fi
+}
+trap stop_daemon EXIT
+
+# Wait for the socket (no fixed sleep: poll with a deadline of 30 s).
+deadline=$((SECONDS + 30))
+until "$bin/ecad" queue >/dev/null 2>&1; do
+    kill -0 "$daemon" 2>/dev/null || { echo "demo: ecadd exited; see $demo/ecadd.log" >&2; exit 1; }
+    (( SECONDS < deadline )) || { echo "demo: ecadd did not answer on $socket within 30 s" >&2; exit 1; }
+    sleep 0.2
+done
+echo "ecadd is up: socket $socket, state $state"
+
+search=$("$bin/ecad" submit "$root/jobs/shapes32-quick.toml")
+echo "search job $search submitted; watching it (Ctrl-C leaves it running until the daemon stops)"
+"$bin/ecad" watch "$search"
+
+echo
+echo "published front:"
+"$bin/ecad" registry list --model shapes32
+
+evaluate=$("$bin/ecad" submit "$root/jobs/shapes32-evaluate.toml" --set "schedules=[{\"front\":\"$search\"},{\"heuristic\":\"fora:n=2\"},{\"heuristic\":\"fora:n=3\"},{\"heuristic\":\"fora:n=4\"},{\"heuristic\":\"tgate:k=10\"}]")
+echo "evaluate job $evaluate submitted"
+"$bin/ecad" watch "$evaluate"
+
+artifacts="$state/artifacts/$evaluate"
+if [[ -f "$artifacts/table.txt" ]]; then
+    echo
+    cat "$artifacts/table.txt"
+fi
+echo
+echo "report: $artifacts/report.html"
+echo "plot:   $artifacts/pareto.svg"
