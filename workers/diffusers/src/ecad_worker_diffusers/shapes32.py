@@ -10,7 +10,8 @@ Folder layout:
 Text: lowercase, split on whitespace, ids = [1] + word ids, padded with 0 to 16, mask 1 for real tokens;
 encoder_hidden_states = token_embedding[ids] + position_embedding. The unconditional caption is [<start>].
 Sampling: DPM-Solver++ 2M with both CFG halves in one batch ([uncond, cond]); image i starts from
-randn(1, 3, 32, 32) drawn from a CPU generator seeded with seeds[i]; output ((x.clamp(-1, 1) + 1) * 127.5).round().
+randn(1, 3, 32, 32) drawn from a CPU generator seeded with seeds[i] (noise="splitmix64": the native engine's
+GaussianNoise stream for seeds[i], see noise.py); output ((x.clamp(-1, 1) + 1) * 127.5).round().
 
 Rewards come from the Swift scorer: each image is scored with `ecad shapes score DIR` on a one-image raw set
 (DIR/images.u8 + DIR/prompts.txt), the binary taken from --ecad, $ECAD_BIN or `ecad` on the PATH. Without an ecad
@@ -33,10 +34,12 @@ from safetensors.torch import load_file
 from .backend import Backend, files_digest, to_uint8, weight_files
 from .errors import WorkerError
 from .families import Geometry
+from .noise import native_noise
 from .protocol import Sampler
 
 MAX_TOKENS = 16
 PAD_ID, START_ID = 0, 1
+NOISE_KINDS = ("torch", "splitmix64")
 
 
 def default_folder() -> str:
@@ -103,7 +106,10 @@ class Shapes32Backend(Backend):
     model_id = "shapes32"
     max_batch = 64
 
-    def __init__(self, folder: str | None, device: torch.device, ecad: str | None = None):
+    def __init__(self, folder: str | None, device: torch.device, ecad: str | None = None, noise: str = "torch"):
+        if noise not in NOISE_KINDS:
+            raise WorkerError("bad_request", f"shapes32 noise {noise!r}: expected one of {', '.join(NOISE_KINDS)}")
+        self.noise = noise
         self.folder = folder or default_folder()
         self.reward = ShapesReward.find(ecad)
         self.device = device
@@ -138,19 +144,34 @@ class Shapes32Backend(Backend):
     def encode(self, ids: torch.Tensor) -> torch.Tensor:
         return self.token_embedding[ids] + self.position_embedding[None, : ids.shape[1]]
 
-    @torch.no_grad()
-    def _render(self, prompts: list[str], seeds: list[int], sampler: Sampler):
-        n = len(prompts)
+    def initial_noise(self, seed: int) -> torch.Tensor:
+        """[1, C, H, W] starting noise for `seed`: torch's CPU generator, or the native engine's (`splitmix64`)."""
         config = self.transformer.config
-        side = config.sample_size
-        x = torch.cat([torch.randn(1, config.in_channels, side, side, generator=torch.Generator().manual_seed(s))
-                       for s in seeds]).to(self.device)
+        shape = (1, config.in_channels, config.sample_size, config.sample_size)
+        if self.noise == "splitmix64":
+            return native_noise(seed, shape)
+        return torch.randn(*shape, generator=torch.Generator().manual_seed(seed))
+
+    def captions(self, prompts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+        """Text states [2N, 16, D] and mask [2N, 16] of the CFG batch [uncond; cond]."""
+        n = len(prompts)
         pairs = [self.tokenizer.encode(p) for p in prompts]
         uncond_ids = [START_ID] + [PAD_ID] * (MAX_TOKENS - 1)
         uncond_mask = [1.0] + [0.0] * (MAX_TOKENS - 1)
         ids = torch.tensor([uncond_ids] * n + [p[0] for p in pairs], device=self.device)
         mask = torch.tensor([uncond_mask] * n + [p[1] for p in pairs], device=self.device)
-        text = self.encode(ids)
+        return self.encode(ids), mask
+
+    def _render(self, prompts: list[str], seeds: list[int], sampler: Sampler):
+        return to_uint8(self.sample(prompts, seeds, sampler))
+
+    @torch.no_grad()
+    def sample(self, prompts: list[str], seeds: list[int], sampler: Sampler) -> torch.Tensor:
+        """The float images [N, 3, H, W] (about [-1, 1]) under the installed schedule, before rounding."""
+        self.cache.reset()
+        n = len(prompts)
+        x = torch.cat([self.initial_noise(s) for s in seeds]).to(self.device)
+        text, mask = self.captions(prompts)
         scheduler = DPMSolverMultistepScheduler.from_config(self.scheduler_config)
         scheduler.set_timesteps(sampler.steps)
         for t in scheduler.timesteps:
@@ -161,7 +182,7 @@ class Shapes32Backend(Backend):
             ).sample.float()
             uncond, cond = out.chunk(2)
             x = scheduler.step(uncond + sampler.guidance * (cond - uncond), t, x).prev_sample
-        return to_uint8(x)
+        return x
 
     def rewards(self, prompts, seeds, images, sampler):
         return None if self.reward is None else self.reward.score(prompts, images)
