@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The quick start (`make demo`, after setup and a release build): start ecadd on a private socket and state dir,
-# run the quick search on the embedded shapes32 model, watch it, evaluate the published front against the
-# heuristics on the benchmark prompts, print the table and the report's path, and stop the daemon cleanly.
+# run the quick search on the embedded shapes32 model, watch it, print the published front and registry entries,
+# and stop the daemon cleanly.
 # Environment: ECAD_DEMO_DIR (default ./.demo), ECAD_BIN_DIR (default .build/release),
 # ECAD_DEMO_WORKER (default $ECAD_BIN_DIR/ecad-worker; tests point it at the fake worker fixture).
 set -euo pipefail
@@ -45,18 +45,10 @@ echo "search job $search submitted; watching it (Ctrl-C leaves it running until 
 "$bin/ecad" watch "$search"
 
 echo
-echo "published front:"
+echo "published to the registry:"
 "$bin/ecad" registry list --model shapes32
 
-evaluate=$("$bin/ecad" submit "$root/jobs/shapes32-evaluate.toml" --set "schedules=[{\"front\":\"$search\"},{\"heuristic\":\"fora:n=2\"},{\"heuristic\":\"fora:n=3\"},{\"heuristic\":\"fora:n=4\"},{\"heuristic\":\"tgate:k=10\"}]")
-echo "evaluate job $evaluate submitted"
-"$bin/ecad" watch "$evaluate"
-
-artifacts="$state/artifacts/$evaluate"
-if [[ -f "$artifacts/table.txt" ]]; then
-    echo
-    cat "$artifacts/table.txt"
-fi
 echo
-echo "report: $artifacts/report.html"
-echo "plot:   $artifacts/pareto.svg"
+echo "front of job $search:"
+"$bin/ecad" front "$search"
+# The held-out comparison against the heuristics (evaluate jobs, issue 4) is not built yet; see docs/results.md.

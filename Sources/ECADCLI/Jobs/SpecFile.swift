@@ -1,10 +1,11 @@
 import ECADAPI
+import ECADCore
 import Foundation
 
 /// A job spec file as `ecad submit` reads it: a JSON object with `kind` and the spec's fields
 /// (`{"kind":"generate","prompts":[...],...}`), or the API's form `{"kind":...,"spec":{...},"name":...}`.
 ///
-/// TOML specs arrive with ECADCore's spec parser (branch `search`); until then only JSON is read.
+/// A `.toml` file is read with ECADCore's spec parser and sent as the same JSON.
 struct SpecFile {
     /// The submission built from the file and the overrides.
     var request: SubmitJobRequest
@@ -12,12 +13,10 @@ struct SpecFile {
     /// Reads `path` and applies `--set key=value` overrides (dotted keys; values parsed as JSON when they
     /// are valid JSON, else taken as strings).
     init(path: String, overrides: [String], priority: Int?) throws(CLIError) {
-        if path.hasSuffix(".toml") {
-            throw CLIError.usage("\(path): TOML specs are not supported by this build yet; write the spec as JSON")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let contents = FileManager.default.contents(atPath: path) else {
             throw CLIError.usage("cannot read spec file \(path)")
         }
+        let data = path.hasSuffix(".toml") ? try Self.jsonFromTOML(contents, path: path) : contents
         let decoder = APIJSON.makeDecoder()
         guard case .object(var top)? = try? decoder.decode(ECADAPI.JSONValue.self, from: data) else {
             throw CLIError.usage("\(path): not a JSON object")
@@ -43,6 +42,18 @@ struct SpecFile {
             spec = try Self.setting(value, at: key[...], in: spec, override: override)
         }
         request = SubmitJobRequest(kind: kind, spec: spec, priority: priority, name: name)
+    }
+
+    /// Parses a TOML spec (ECADCore's subset) and re-encodes it as JSON, so both file kinds take one path.
+    private static func jsonFromTOML(_ contents: Data, path: String) throws(CLIError) -> Data {
+        guard let text = String(data: contents, encoding: .utf8) else {
+            throw CLIError.usage("\(path): not UTF-8 text")
+        }
+        do {
+            return try JSONEncoder().encode(try SpecValue.parseTOML(text))
+        } catch {
+            throw CLIError.usage("\(path): \(error)")
+        }
     }
 
     private static func setting(

@@ -78,7 +78,13 @@ package struct SearchRunner: JobRunner {
     /// - Throws: ``DaemonError/invalidSpec(field:message:)``.
     static func parse(_ json: Data) throws(DaemonError) -> SearchSpec {
         do {
-            guard case .search(let spec) = try JobSpec(SpecValue.parseJSON(json)) else {
+            // The job's kind travels beside the spec (SubmitJobRequest.kind); the spec types want it inside.
+            var tree = try SpecValue.parseJSON(json)
+            if case .table(var fields) = tree, fields["kind"] == nil {
+                fields["kind"] = .string("search")
+                tree = .table(fields)
+            }
+            guard case .search(let spec) = try JobSpec(tree) else {
                 throw DaemonError.invalidSpec(field: "kind", message: "expected \"search\"")
             }
             return spec

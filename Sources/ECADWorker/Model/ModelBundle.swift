@@ -46,11 +46,13 @@ public struct ModelBundle: Sendable {
             defaults: defaults)
     }
 
-    /// A fresh sampler of the named kind (`dpmpp_2m`, `ddim`, `flow_euler`) for `steps` steps.
+    /// A fresh sampler of the named kind (`dpmpp_2m` alias `dpm_solver++_2m`, `ddim`, `flow_euler`; `-` or `_`)
+    /// for `steps` steps.
     public func makeSampler(_ name: String? = nil, steps: Int? = nil) throws -> any Sampler {
         let count = steps ?? defaults.steps
-        switch name ?? defaults.sampler {
-        case "dpmpp_2m": return try DPMSolverMultistep(config: scheduler, steps: count)
+        // Spellings in use: the specs' "dpm_solver++_2m", the protocol docs' "dpmpp-2m", ecad.json's "dpmpp_2m".
+        switch (name ?? defaults.sampler).lowercased().replacingOccurrences(of: "-", with: "_") {
+        case "dpmpp_2m", "dpm_solver++_2m": return try DPMSolverMultistep(config: scheduler, steps: count)
         case "ddim": return try DDIMSampler(config: scheduler, steps: count)
         case "flow_euler": return try FlowMatchEulerSampler(config: scheduler, steps: count)
         case let other: throw WorkerError("unknown sampler \"\(other)\" (dpmpp_2m, ddim, flow_euler)")
