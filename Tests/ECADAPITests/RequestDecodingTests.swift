@@ -1,4 +1,5 @@
 import ECADAPI
+import ECADCore
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ struct RequestDecodingTests {
     @Test func submitRequestDecodesAndDefaults() throws {
         let request = try decode(SubmitJobRequest.self, #"{"kind":"search","spec":{"model":"shapes32","seed":7}}"#)
         #expect(request.kind == .search)
-        #expect(request.spec["seed"] == .integer(7))
+        #expect(request.spec["seed"] == .int(7))
         #expect(request.priority == nil && request.name == nil)
     }
 

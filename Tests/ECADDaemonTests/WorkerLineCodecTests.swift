@@ -1,3 +1,4 @@
+import ECADCore
 import ECADWorkerProtocol
 import Foundation
 import Testing
@@ -76,5 +77,16 @@ struct WorkerLineCodecTests {
         let bytes = try #require(Data(base64Encoded: schedule.bits))
         #expect(bytes.count == 2)
         #expect(bytes.reduce(0) { $0 + $1.nonzeroBitCount } == 9)
+    }
+
+    @Test("computeAll pads like ECADCore: most significant bits first, spare low bits zero")
+    func computeAllPaddingMatchesCore() throws {
+        // 3 steps x 1 block x 3 components = 9 bits: not a multiple of 8.
+        let schedule = WireSchedule.computeAll(steps: 3, blocks: 1, components: ["self_attn", "cross_attn", "ff"])
+        let bytes = try #require(Data(base64Encoded: schedule.bits))
+        #expect([UInt8](bytes) == [0xFF, 0x80])
+        let core = try Schedule(steps: 3, layout: try BlockLayout.pixart(blocks: 1), base64Bits: schedule.bits)
+        #expect(core.bits == Array(repeating: true, count: 9))
+        #expect(core.base64Bits == schedule.bits)
     }
 }

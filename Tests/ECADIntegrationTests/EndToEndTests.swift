@@ -1,4 +1,5 @@
 import ECADAPI
+import ECADCore
 import Foundation
 import Testing
 
@@ -25,7 +26,7 @@ struct EndToEndTests {
         #expect(job.state == .completed)
         #expect(job.priority == 3)
         #expect(job.progress?.imagesDone == 4)
-        #expect(job.spec?["seeds"] == [1, 2])
+        #expect(job.spec?["seeds"] == .array([.int(1), .int(2)]))
 
         let artifacts = try harness.get("/v1/jobs/\(id)/artifacts", as: ArtifactListResponse.self)
         #expect(artifacts.artifacts.map(\.path) == ["p000-s1.png", "p000-s2.png", "p001-s1.png", "p001-s2.png"])

@@ -1,4 +1,5 @@
 import ECADAPI
+import ECADCore
 import Foundation
 import Testing
 
@@ -33,12 +34,12 @@ struct SearchEndToEndTests {
 
     private static func submit(_ harness: DaemonHarness, pidFile: String) throws -> Int64 {
         let spec: JSONValue = .object([
-            "kind": .string("search"), "model": .string(model),
-            "prompts": .array(["pid-to:\(pidFile)", "a red circle", "a blue square"].map { .string($0) }),
-            "population": .integer(8), "seed": .integer(3),
-            "init": .object(["heuristics": .array([.string("fora:n=2")])]),
-            "budgets": .object(["generations": .integer(12)]),
-            "publish": .object(["enabled": .bool(false)]),
+            ("kind", .string("search")), ("model", .string(model)),
+            ("prompts", .array(["pid-to:\(pidFile)", "a red circle", "a blue square"].map { .string($0) })),
+            ("population", .int(8)), ("seed", .int(3)),
+            ("init", .object([("heuristics", .array([.string("fora:n=2")]))])),
+            ("budgets", .object([("generations", .int(12))])),
+            ("publish", .object([("enabled", .bool(false))])),
         ])
         let body = String(decoding: try APIJSON.makeEncoder().encode(SubmitJobRequest(kind: .search, spec: spec)), as: UTF8.self)
         let (status, answer) = try harness.curl("POST", "/v1/jobs", body: body)

@@ -58,4 +58,29 @@ struct ShapesVocabularyTests {
         #expect(throws: ShapesError.self) { try ShapesVocabulary.fromJSON(Data("[\"a\"]".utf8)) }
         #expect(throws: ShapesError.self) { try ShapesVocabulary.fromJSON(Data("{}".utf8)) }
     }
+
+    @Test func loadsAModelFolderVocabularyFile() throws {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("ecad-vocab-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(#"["<pad>", "<start>", "red", "circle"]"#.utf8).write(to: URL(fileURLWithPath: path))
+        let loaded = try ShapesVocabulary.load(path: path, maxTokens: 16)
+        let tokens = try loaded.encode("Red circle")
+        #expect(tokens.ids == [1, 2, 3] + [Int32](repeating: 0, count: 13))
+        #expect(tokens.mask == [1, 1, 1] + [Float](repeating: 0, count: 13))
+        #expect {
+            try loaded.encode("red square")
+        } throws: { error in
+            "\(error)".contains("unknown word 'square'")
+        }
+    }
+
+    @Test func loadErrorsNameTheFile() {
+        let path = "/nonexistent/ecad/tokenizer/vocab.json"
+        #expect {
+            try ShapesVocabulary.load(path: path)
+        } throws: { error in
+            "\(error)".contains(path) && "\(error)".contains("not readable")
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 
 /// A job as the API shows it (`GET /v1/jobs/{id}`, and each row of `GET /v1/jobs`).

@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 
 /// A published schedule version (`GET /v1/registry/...`).

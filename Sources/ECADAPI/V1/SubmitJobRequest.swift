@@ -1,3 +1,5 @@
+import ECADCore
+
 /// The body of `POST /v1/jobs`. Unknown fields are refused (``APIError/unknownField(_:)``).
 public struct SubmitJobRequest: Codable, Sendable, Hashable {
     /// What the job does.

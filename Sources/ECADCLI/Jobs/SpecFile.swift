@@ -18,19 +18,17 @@ struct SpecFile {
         }
         let data = path.hasSuffix(".toml") ? try Self.jsonFromTOML(contents, path: path) : contents
         let decoder = APIJSON.makeDecoder()
-        guard case .object(var top)? = try? decoder.decode(ECADAPI.JSONValue.self, from: data) else {
+        guard let file = try? decoder.decode(JSONValue.self, from: data), case .object(let members) = file else {
             throw CLIError.usage("\(path): not a JSON object")
         }
-        guard case .string(let kindName)? = top.removeValue(forKey: "kind"),
-            let kind = JobView.Kind(rawValue: kindName)
-        else {
+        guard case .string(let kindName)? = file["kind"], let kind = JobView.Kind(rawValue: kindName) else {
             throw CLIError.usage("\(path): field \"kind\" must be one of search, generate, evaluate")
         }
         var name: String?
-        var spec = ECADAPI.JSONValue.object(top)
-        if let inner = top["spec"] {
+        var spec = JSONValue.object(members.filter { $0.key != "kind" })
+        if let inner = file["spec"] {
             spec = inner
-            if case .string(let text)? = top["name"] { name = text }
+            if case .string(let text)? = file["name"] { name = text }
         }
         for override in overrides {
             guard let equals = override.firstIndex(of: "="), equals != override.startIndex else {
@@ -38,7 +36,7 @@ struct SpecFile {
             }
             let key = override[..<equals].split(separator: ".").map(String.init)
             let text = String(override[override.index(after: equals)...])
-            let value = (try? decoder.decode(ECADAPI.JSONValue.self, from: Data(text.utf8))) ?? .string(text)
+            let value = (try? decoder.decode(JSONValue.self, from: Data(text.utf8))) ?? .string(text)
             spec = try Self.setting(value, at: key[...], in: spec, override: override)
         }
         request = SubmitJobRequest(kind: kind, spec: spec, priority: priority, name: name)
@@ -57,13 +55,15 @@ struct SpecFile {
     }
 
     private static func setting(
-        _ value: ECADAPI.JSONValue, at path: ArraySlice<String>, in target: ECADAPI.JSONValue, override: String
-    ) throws(CLIError) -> ECADAPI.JSONValue {
+        _ value: JSONValue, at path: ArraySlice<String>, in target: JSONValue, override: String
+    ) throws(CLIError) -> JSONValue {
         guard let key = path.first else { return value }
         guard case .object(var members) = target else {
             throw CLIError.usage("--set \(override): \(key) is inside a \(target.typeName), not an object")
         }
-        members[key] = try setting(value, at: path.dropFirst(), in: members[key] ?? .object([:]), override: override)
+        let slot = members.firstIndex { $0.key == key }
+        let updated = try setting(value, at: path.dropFirst(), in: slot.map { members[$0].value } ?? .object([]), override: override)
+        if let slot { members[slot].value = updated } else { members.append((key, updated)) }
         return .object(members)
     }
 }

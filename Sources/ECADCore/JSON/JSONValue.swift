@@ -1,7 +1,11 @@
 /// A JSON value that keeps object key order and the exact text of numbers.
 ///
 /// Used for the parts of schedule files that ecad carries without interpreting (`config`, `metrics`,
-/// provenance), so that imports and exports are lossless, and for the canonical encoding.
+/// provenance), so that imports and exports are lossless, for the canonical encoding, and as the free-form
+/// JSON of the v1 API (ECADAPI's job specs, registry provenance and schedules).
+///
+/// Job specs are interpreted through ``SpecValue`` instead, which has TOML's semantics (integer vs float,
+/// no null) that this type does not model.
 public enum JSONValue: Hashable, Sendable {
     /// `null`.
     case null

@@ -4,9 +4,16 @@ extension Schedule {
     /// The bits packed into bytes: bit `i` (flat step-major, block, component order) is bit `7 - i % 8`
     /// (most significant first) of byte `i / 8`; unused low bits of the last byte are zero.
     /// This is NumPy's `packbits(bits, bitorder="big")` of the flat genome.
-    public var packedBytes: [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: (bitCount + 7) / 8)
-        for index in 0..<bitCount where bit(index) {
+    public var packedBytes: [UInt8] { Self.packBits(count: bitCount, isSet: bit) }
+
+    /// Packs `count` flat bits in ``packedBytes`` order (most significant bit first, unused low bits of the last
+    /// byte zero): the one packing routine, for callers that hold a shape but no ``BlockLayout``.
+    /// - Parameters:
+    ///   - count: Number of bits, S × B × C.
+    ///   - isSet: Whether the bit at a flat index in `0..<count` is 1.
+    public static func packBits(count: Int, isSet: (Int) -> Bool) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: (max(0, count) + 7) / 8)
+        for index in 0..<max(0, count) where isSet(index) {
             bytes[index >> 3] |= 0x80 >> UInt8(index & 7)
         }
         return bytes

@@ -1,7 +1,11 @@
 import Foundation
 
-/// A JSON-like value tree: what a TOML or JSON job spec parses into, what `--set` overrides edit,
-/// and what the CLI sends to the daemon (as JSON). Typed spec structs are decoded from it strictly.
+/// A JSON-like value tree: what a TOML or JSON job spec parses into and what `--set` overrides edit.
+/// Typed spec structs are decoded from it strictly.
+///
+/// Kept apart from ``JSONValue`` on purpose: it carries TOML's semantics (integers and floats are distinct
+/// cases, there is no null, tables are unordered), which typed spec decoding relies on. ``JSONValue`` is the
+/// lossless carrier of free-form JSON on the wire and in schedule files (number text and key order kept).
 public enum SpecValue: Sendable, Equatable, Hashable {
     /// A string.
     case string(String)

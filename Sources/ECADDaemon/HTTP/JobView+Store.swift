@@ -1,4 +1,5 @@
 import ECADAPI
+import ECADCore
 import ECADStore
 import Foundation
 
@@ -7,7 +8,7 @@ extension JobView {
     init(_ job: Job, includeSpec: Bool) {
         let decoder = APIJSON.makeDecoder()
         let progress = job.progressJSON.flatMap { try? decoder.decode(JobProgressView.self, from: Data($0.utf8)) }
-        let spec = includeSpec ? try? decoder.decode(ECADAPI.JSONValue.self, from: Data(job.specJSON.utf8)) : nil
+        let spec = includeSpec ? try? decoder.decode(JSONValue.self, from: Data(job.specJSON.utf8)) : nil
         self.init(
             id: job.id.rawValue, kind: Kind(rawValue: job.kind.rawValue) ?? .generate, name: job.name,
             ownerUID: job.ownerUID, ownerName: job.ownerName, state: State(rawValue: job.state.rawValue) ?? .pending,

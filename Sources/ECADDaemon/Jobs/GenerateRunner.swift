@@ -12,12 +12,12 @@ package struct GenerateRunner: JobRunner {
 
     package var kind: JobKind { .generate }
 
-    package func validate(spec: ECADAPI.JSONValue) throws {
+    package func validate(spec: JSONValue) throws {
         _ = try GenerateSpec.parse(spec)
     }
 
     package func run(_ job: Job, session: WorkerSession, context: JobRunContext) async throws {
-        let specValue = try APIJSON.makeDecoder().decode(ECADAPI.JSONValue.self, from: Data(job.specJSON.utf8))
+        let specValue = try APIJSON.makeDecoder().decode(JSONValue.self, from: Data(job.specJSON.utf8))
         let spec = try GenerateSpec.parse(specValue)
         _ = try await session.call(.load(LoadRequest(model: spec.model, path: spec.modelPath)))
 

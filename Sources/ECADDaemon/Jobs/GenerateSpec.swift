@@ -1,4 +1,5 @@
 import ECADAPI
+import ECADCore
 import ECADWorkerProtocol
 import Foundation
 
@@ -40,15 +41,15 @@ package struct GenerateSpec: Decodable, Sendable, Equatable {
 
     /// Parses and checks a spec.
     /// - Throws: ``DaemonError/invalidSpec(field:message:)`` naming the field (`spec.prompts`, ...).
-    package static func parse(_ spec: ECADAPI.JSONValue) throws(DaemonError) -> GenerateSpec {
+    package static func parse(_ spec: JSONValue) throws(DaemonError) -> GenerateSpec {
         guard case .object(let fields) = spec else {
             throw .invalidSpec(field: "spec", message: "must be an object, not \(spec.typeName)")
         }
-        if let unknown = fields.keys.sorted().first(where: { !knownFields.contains($0) }) {
+        if let unknown = fields.map(\.key).sorted().first(where: { !knownFields.contains($0) }) {
             throw .invalidSpec(field: "spec.\(unknown)", message: "unknown field")
         }
-        if case .object(let sampler)? = fields["sampler"],
-            let unknown = sampler.keys.sorted().first(where: { !samplerFields.contains($0) })
+        if case .object(let sampler)? = spec["sampler"],
+            let unknown = sampler.map(\.key).sorted().first(where: { !samplerFields.contains($0) })
         {
             throw .invalidSpec(field: "spec.sampler.\(unknown)", message: "unknown field")
         }

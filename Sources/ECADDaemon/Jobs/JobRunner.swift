@@ -1,4 +1,5 @@
 import ECADAPI
+import ECADCore
 import ECADStore
 import Foundation
 import Logging
@@ -14,7 +15,7 @@ package protocol JobRunner: Sendable {
 
     /// Checks a spec at submit time.
     /// - Throws: ``DaemonError/invalidSpec(field:message:)`` naming the offending field.
-    func validate(spec: ECADAPI.JSONValue) throws
+    func validate(spec: JSONValue) throws
 
     /// Runs the job to completion on `session`'s worker.
     func run(_ job: Job, session: WorkerSession, context: JobRunContext) async throws

@@ -1,4 +1,5 @@
 import ECADAPI
+import ECADCore
 import ECADStore
 import Foundation
 
@@ -20,7 +21,7 @@ extension RegistryEntryView {
             schedule: withSchedule ? Self.json(version.scheduleJSON) : nil)
     }
 
-    private static func json(_ text: String) -> ECADAPI.JSONValue {
-        (try? JSONDecoder().decode(ECADAPI.JSONValue.self, from: Data(text.utf8))) ?? .string(text)
+    private static func json(_ text: String) -> JSONValue {
+        (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .string(text)
     }
 }

@@ -32,7 +32,7 @@ package struct SearchRunner: JobRunner {
         return FileManager.default.fileExists(atPath: local.path) ? local : nil
     }
 
-    package func validate(spec: ECADAPI.JSONValue) throws {
+    package func validate(spec: JSONValue) throws {
         let parsed = try Self.parse(APIJSON.makeEncoder().encode(spec))
         let model = try SearchModel(id: parsed.setup.model, modelsDirectory: modelsDirectory)
         _ = try SearchPlan(spec: parsed, model: model, prompts: SearchPrompts.load(parsed.setup.prompts, limit: parsed.setup.promptLimit, model: model))

@@ -90,4 +90,17 @@ public struct ShapesVocabulary: Sendable, Hashable {
         }
         return try ShapesVocabulary(words: words, maxTokens: maxTokens)
     }
+
+    /// Reads a JSON export from a file, such as a model folder's `tokenizer/vocab.json`.
+    /// - Throws: `ShapesError.badVocabulary`, naming `path`, if the file is unreadable or not a valid vocabulary.
+    public static func load(path: String, maxTokens: Int = 16) throws -> ShapesVocabulary {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ShapesError.badVocabulary(reason: "\(path): not readable")
+        }
+        do {
+            return try fromJSON(data, maxTokens: maxTokens)
+        } catch ShapesError.badVocabulary(let reason) {
+            throw ShapesError.badVocabulary(reason: "\(path): \(reason)")
+        }
+    }
 }

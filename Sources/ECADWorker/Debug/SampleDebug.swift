@@ -1,4 +1,5 @@
 import ECADEngine
+import ECADMetrics
 
 /// `ecad-worker sample`: one image for one prompt under a schedule, written as PNG.
 public enum SampleDebug {

@@ -1,11 +1,10 @@
-import ECADShapes
+import ECADMetrics
 import Foundation
 
 extension RGBImage {
-    /// Writes the image as a PNG file through the shapes domain's encoder.
+    /// Writes the image as a PNG file (ECADMetrics' `pngData()`, which uses ECADShapes' encoder).
     public func writePNG(to path: String) throws {
-        let image = try ShapesImage(width: width, height: height, pixels: pixels)
-        do { try image.pngData().write(to: URL(fileURLWithPath: path)) } catch {
+        do { try Data(pngData()).write(to: URL(fileURLWithPath: path)) } catch {
             throw WorkerError("cannot write \(path): \(error)")
         }
     }

@@ -1,4 +1,5 @@
 import ECADEngine
+import ECADShapes
 import Foundation
 
 /// The embedded model's text encoder: `states = token_embedding[ids] + position_embedding[0..<L]`.
@@ -34,14 +35,15 @@ public struct EmbeddingTextEncoder: Sendable {
             positionEmbedding: try reader.tensor("position_embedding.weight", shape: [config.max_length, config.dim]))
     }
 
-    /// Caption states `[N, L, D]` and masks `[N, L]` for tokenized prompts.
-    public func encode(_ tokenized: [(ids: [Int], mask: [Float])]) throws -> CaptionBatch {
+    /// Caption states `[N, L, D]` and masks `[N, L]` for tokenized prompts (`[L]` ids and mask each).
+    public func encode(_ tokenized: [ShapesTokens]) throws -> CaptionBatch {
         let (l, d) = (maxLength, width)
         var states: [Float] = []
         states.reserveCapacity(tokenized.count * l * d)
-        for (ids, _) in tokenized {
-            guard ids.count == l else { throw WorkerError("token sequence of \(ids.count), encoder expects \(l)") }
-            for (position, id) in ids.enumerated() {
+        for tokens in tokenized {
+            guard tokens.ids.count == l else { throw WorkerError("token sequence of \(tokens.ids.count), encoder expects \(l)") }
+            for (position, token) in tokens.ids.enumerated() {
+                let id = Int(token)
                 guard (0..<tokenEmbedding.shape[0]).contains(id) else { throw WorkerError("token id \(id) out of range") }
                 for i in 0..<d { states.append(tokenEmbedding.scalars[id * d + i] + positionEmbedding.scalars[position * d + i]) }
             }

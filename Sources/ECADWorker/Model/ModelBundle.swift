@@ -1,5 +1,6 @@
 import ECADCore
 import ECADEngine
+import ECADShapes
 import Foundation
 
 /// A text-to-image model folder in the embedded model's layout: `transformer/` (diffusers PixArt),
@@ -22,8 +23,8 @@ public struct ModelBundle: Sendable {
     public let transformer: PixArtTransformer
     /// The caption encoder.
     public let textEncoder: EmbeddingTextEncoder
-    /// The tokenizer.
-    public let tokenizer: WordTokenizer
+    /// The tokenizer: the folder's `tokenizer/vocab.json`, encoded to the text encoder's length.
+    public let tokenizer: ShapesVocabulary
     /// The sampler settings.
     public let scheduler: SchedulerConfig
     /// Name, resolution, steps, guidance and sampler.
@@ -41,7 +42,7 @@ public struct ModelBundle: Sendable {
         return ModelBundle(
             transformer: try PixArtTransformer.load(directory: "\(directory)/transformer"),
             textEncoder: encoder,
-            tokenizer: try WordTokenizer.load(path: "\(directory)/tokenizer/vocab.json", maxLength: encoder.maxLength),
+            tokenizer: try ShapesVocabulary.load(path: "\(directory)/tokenizer/vocab.json", maxTokens: encoder.maxLength),
             scheduler: try SchedulerConfig.load(path: "\(directory)/scheduler/scheduler_config.json"),
             defaults: defaults)
     }

@@ -1,5 +1,6 @@
 import ECADCore
 import ECADEngine
+import ECADMetrics
 import ECADShapes
 import ECADWorkerProtocol
 
@@ -29,8 +30,7 @@ struct ScheduleEvaluator: Sendable {
             seconds += result.statistics.seconds
             macs += result.statistics.executedMACs
             for (offset, job) in chunk.enumerated() {
-                let rgb = try RGBImage(sample: result.images, index: offset)
-                let image = try ShapesImage(width: rgb.width, height: rgb.height, pixels: rgb.pixels)
+                let image = try RGBImage(sample: result.images, index: offset).shapesImage()
                 rewardSums[job.prompt] += Double(ShapesReward.score(image: image, prompt: prompts[job.prompt]).total)
             }
         }

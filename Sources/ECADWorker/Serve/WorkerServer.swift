@@ -1,5 +1,6 @@
 import ECADCore
 import ECADEngine
+import ECADMetrics
 import ECADWorkerProtocol
 import Foundation
 

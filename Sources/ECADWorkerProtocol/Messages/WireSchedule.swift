@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 
 /// A caching schedule as it travels in `evaluate` and `generate` requests.
@@ -32,12 +33,7 @@ public struct WireSchedule: Codable, Sendable, Equatable {
 
     /// The schedule that computes every component at every step (no caching).
     public static func computeAll(steps: Int, blocks: Int, components: [String]) -> WireSchedule {
-        let count = steps * blocks * components.count
-        var bytes = [UInt8](repeating: 0xFF, count: (count + 7) / 8)
-        let spare = bytes.count * 8 - count
-        if spare > 0, let last = bytes.indices.last {
-            bytes[last] = UInt8(0xFF >> spare)
-        }
+        let bytes = Schedule.packBits(count: steps * blocks * components.count) { _ in true }
         return WireSchedule(steps: steps, blocks: blocks, components: components, bits: Data(bytes).base64EncodedString())
     }
 }

@@ -1,4 +1,5 @@
 import ECADAPI
+import ECADCore
 import Foundation
 import Testing
 
@@ -116,7 +117,11 @@ final class DaemonHarness {
     /// Submits a generate job for the fake worker over the API; returns its id.
     func submit(prompts: [String], seeds: [Int] = [1], priority: Int = 0, asUID uid: UInt32? = nil) throws -> Int64 {
         let request = SubmitJobRequest(
-            kind: .generate, spec: ["model": "fake", "prompts": .array(prompts.map { .string($0) }), "seeds": .array(seeds.map { .integer(Int64($0)) })],
+            kind: .generate,
+            spec: .object([
+                ("model", .string("fake")), ("prompts", .array(prompts.map { .string($0) })),
+                ("seeds", .array(seeds.map { .int($0) })),
+            ]),
             priority: priority)
         let body = String(decoding: try APIJSON.makeEncoder().encode(request), as: UTF8.self)
         let (status, answer) = try curl("POST", "/v1/jobs", body: body, asUID: uid)

@@ -1,15 +1,9 @@
 import ECADEngine
+import ECADMetrics
 
-/// An 8-bit RGB image, row-major, 3 bytes per pixel.
-public struct RGBImage: Sendable, Equatable {
-    /// Width in pixels.
-    public let width: Int
-    /// Height in pixels.
-    public let height: Int
-    /// `height * width * 3` bytes.
-    public let pixels: [UInt8]
-
-    /// Converts sample `index` of model output `[N, 3, H, W]` in [-1, 1] with `round((x + 1) / 2 * 255)`, clamped.
+extension RGBImage {
+    /// Converts sample `index` of model output `[N, 3, H, W]` in [-1, 1] with `round((x + 1) / 2 * 255)`, clamped
+    /// (NaN becomes 0).
     public init(sample images: Tensor, index: Int) throws {
         guard images.rank == 4, images.shape[1] == 3, (0..<images.shape[0]).contains(index) else {
             throw WorkerError("images \(images.shape) have no RGB sample \(index)")
@@ -25,8 +19,6 @@ public struct RGBImage: Sendable, Equatable {
                 }
             }
         }
-        self.width = w
-        self.height = h
-        self.pixels = pixels
+        try self.init(width: w, height: h, pixels: pixels)
     }
 }
