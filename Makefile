@@ -23,9 +23,14 @@ release:
 test-swift:
 	$(SWIFT) test --skip-build
 
+# One pytest run per folder: each folder has its own conftest.py.
+PYTEST = ECAD_WORKER_BIN=$(CURDIR)/.build/debug/ecad-worker ECAD_BIN=$(CURDIR)/.build/debug/ecad \
+	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
+
 test-python:
-	ECAD_WORKER_BIN=$(CURDIR)/.build/debug/ecad-worker ECAD_BIN=$(CURDIR)/.build/debug/ecad \
-		$(VENV)/bin/python -m pytest -q tests/python workers/diffusers/tests training/tests
+	$(PYTEST) tests/python
+	$(PYTEST) workers/diffusers/tests
+	$(PYTEST) training/tests
 
 check-systemd:
 	bash scripts/check-systemd.sh
