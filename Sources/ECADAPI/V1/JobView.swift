@@ -13,26 +13,8 @@ public struct JobView: Codable, Sendable, Hashable {
         case evaluate
     }
 
-    /// A job's state, as Slurm spells it.
-    public enum State: String, Codable, Sendable, Hashable, CaseIterable {
-        /// Waiting for a slot (see ``JobView/reason``).
-        case pending = "PENDING"
-        /// Kept out of scheduling until released (see ``JobView/reason``).
-        case held = "HELD"
-        /// Running in a worker.
-        case running = "RUNNING"
-        /// Finished successfully.
-        case completed = "COMPLETED"
-        /// Finished with an error (see ``JobView/reason``).
-        case failed = "FAILED"
-        /// Cancelled (see ``JobView/cancelledBy``).
-        case cancelled = "CANCELLED"
-        /// Stopped at its time limit.
-        case timeout = "TIMEOUT"
-
-        /// Whether the state never changes again.
-        public var isTerminal: Bool { [.completed, .failed, .cancelled, .timeout].contains(self) }
-    }
+    /// A job's state, as Slurm spells it: ECADCore's ``JobState``, the same type the store keeps.
+    public typealias State = JobState
 
     /// The job id (a positive integer).
     public var id: Int64

@@ -1,4 +1,5 @@
 import ECADAPI
+import ECADCore
 import ECADStore
 import Hummingbird
 import NIOCore

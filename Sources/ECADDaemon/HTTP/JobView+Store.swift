@@ -11,7 +11,7 @@ extension JobView {
         let spec = includeSpec ? try? decoder.decode(JSONValue.self, from: Data(job.specJSON.utf8)) : nil
         self.init(
             id: job.id.rawValue, kind: Kind(rawValue: job.kind.rawValue) ?? .generate, name: job.name,
-            ownerUID: job.ownerUID, ownerName: job.ownerName, state: State(rawValue: job.state.rawValue) ?? .pending,
+            ownerUID: job.ownerUID, ownerName: job.ownerName, state: job.state,
             reason: job.reason?.rawValue, cancelledBy: job.cancelledBy, priority: job.priority,
             submittedAt: job.submittedAt, startedAt: job.startedAt, endedAt: job.endedAt, restarts: job.restarts,
             progress: progress, spec: spec)
@@ -23,8 +23,7 @@ extension JobEventView {
     init(_ event: JobEvent) {
         self.init(
             id: event.id, jobID: event.jobID.rawValue, time: event.time,
-            from: event.from.flatMap { JobView.State(rawValue: $0.rawValue) },
-            to: JobView.State(rawValue: event.to.rawValue) ?? .pending, reason: event.reason?.rawValue,
+            from: event.from, to: event.to, reason: event.reason?.rawValue,
             actorUID: event.actorUID)
     }
 }

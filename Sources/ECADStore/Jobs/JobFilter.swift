@@ -1,3 +1,5 @@
+import ECADCore
+
 /// Which jobs a listing returns (`ecad queue [--all] [--user U] [--state S]`).
 public struct JobFilter: Sendable, Hashable {
     /// Only jobs of this owner uid.

@@ -1,3 +1,5 @@
+import ECADCore
+
 /// A requested change of a job's state; ``JobStateMachine`` decides whether it is legal.
 public enum JobTransition: Sendable, Hashable, CustomStringConvertible {
     /// A worker slot takes the job: PENDING → RUNNING.

@@ -1,7 +1,7 @@
 /// The state of a job, as Slurm spells it. The raw value is the stored and wire spelling.
 ///
-/// PENDING and HELD carry a ``JobReason``; FAILED carries its reason; CANCELLED carries the actor uid
-/// (``Job/cancelledBy``). Legal moves are decided by ``JobStateMachine``.
+/// One definition for the store, the API and the CLI. In the store, PENDING and HELD carry a reason, FAILED carries
+/// its reason and CANCELLED the actor uid; legal moves are decided by the store's `JobStateMachine`.
 public enum JobState: String, Sendable, Hashable, Codable, CaseIterable {
     /// Queued, waiting for a worker slot.
     case pending = "PENDING"
