@@ -1,6 +1,7 @@
 /// Worker → daemon: scores of an `evaluate` request, one entry per schedule in request order.
 public struct EvaluateResult: Codable, Sendable, Equatable {
-    /// The scores of one schedule.
+    /// The scores of one schedule. The optional fields are present only when the request asked for them and
+    /// the worker can measure them.
     public struct Evaluation: Codable, Sendable, Equatable {
         /// Index of the schedule in the request.
         public var index: Int
@@ -8,15 +9,37 @@ public struct EvaluateResult: Codable, Sendable, Equatable {
         public var rewards: [Double]
         /// Multiply-accumulates of one image's denoising under the schedule.
         public var macs: Double
-        /// Measured wall-clock seconds per image.
+        /// Measured wall-clock seconds per image (the median over `latencyRepeats` when repeated).
         public var latencySeconds: Double
+        /// Fréchet distance to the requested reference set.
+        public var frechetDistance: Double?
+        /// Mean PSNR (dB) against the baseline's images for the same prompt and seed.
+        public var psnr: Double?
+        /// Mean SSIM against the baseline's images for the same prompt and seed.
+        public var ssim: Double?
+        /// Each timed repetition, seconds per image.
+        public var latencyRepeats: [Double]?
+        /// PNG paths relative to the request's `imageDirectory`, prompt-major then seed.
+        public var images: [String]?
+        /// The grid PNG (rows = prompts, columns = seeds), relative to `imageDirectory`.
+        public var grid: String?
 
         /// Creates an evaluation.
-        public init(index: Int, rewards: [Double], macs: Double, latencySeconds: Double) {
+        public init(
+            index: Int, rewards: [Double], macs: Double, latencySeconds: Double, frechetDistance: Double? = nil,
+            psnr: Double? = nil, ssim: Double? = nil, latencyRepeats: [Double]? = nil, images: [String]? = nil,
+            grid: String? = nil
+        ) {
             self.index = index
             self.rewards = rewards
             self.macs = macs
             self.latencySeconds = latencySeconds
+            self.frechetDistance = frechetDistance
+            self.psnr = psnr
+            self.ssim = ssim
+            self.latencyRepeats = latencyRepeats
+            self.images = images
+            self.grid = grid
         }
     }
 
