@@ -47,7 +47,8 @@ let package = Package(
         .target(
             name: "ECADDaemon",
             dependencies: [
-                "ECADCore", "ECADSearch", "ECADStore", "ECADAPI", "ECADWorkerProtocol", "ECADReport", "CSystemd",
+                "ECADCore", "ECADSearch", "ECADStore", "ECADAPI", "ECADWorkerProtocol", "ECADReport", "ECADMetrics",
+                "CSystemd",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

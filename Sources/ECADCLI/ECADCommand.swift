@@ -9,7 +9,8 @@ public struct ECADCommand: AsyncParsableCommand {
         abstract: "Submit and follow ecad jobs; inspect caching schedules.",
         subcommands: [
             SubmitCommand.self, QueueCommand.self, ShowCommand.self, CancelCommand.self, HoldCommand.self,
-            ReleaseCommand.self, RequeueCommand.self, WatchCommand.self, LogsCommand.self, FrontCommand.self,
+            ReleaseCommand.self, RequeueCommand.self, WatchCommand.self, LogsCommand.self, ArtifactsCommand.self,
+            FetchCommand.self, GenerateCommand.self, FrontCommand.self,
             RegistryCommand.self, ScheduleCommand.self, ShapesCommand.self,
         ]
     )

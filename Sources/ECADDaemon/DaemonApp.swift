@@ -60,13 +60,17 @@ public struct DaemonApp: Sendable {
         for job in try await store.jobs.recoverOnStartup() {
             logger.notice("requeued after daemon restart", metadata: ["job.id": "\(job.id)", "job.restarts": "\(job.restarts)"])
         }
-        let runners: [JobKind: any JobRunner] = [.generate: GenerateRunner(), .search: SearchRunner(modelsDirectory: SearchRunner.defaultModelsDirectory())]
+        let models = SearchRunner.defaultModelsDirectory()
+        let runners: [JobKind: any JobRunner] = [
+            .generate: GenerateRunner(modelsDirectory: models, registry: store.registry), .search: SearchRunner(modelsDirectory: models),
+        ]
         let daemon = DaemonContext(
             configuration: configuration, store: store, policy: AccessPolicy(), running: RunningJobs(),
             wakeup: SchedulerWakeup(), runners: runners, startedAt: Date(), logger: logger)
         let router = Router(context: DaemonRequestContext.self)
         JobRoutes(daemon: daemon).register(on: router)
         JobDetailRoutes(daemon: daemon).register(on: router)
+        ArtifactFileRoute(daemon: daemon).register(on: router)
         HealthRoutes(daemon: daemon).register(on: router)
         RegistryRoutes(daemon: daemon).register(on: router)
 

@@ -29,7 +29,7 @@ struct EndToEndTests {
         #expect(job.spec?["seeds"] == .array([.int(1), .int(2)]))
 
         let artifacts = try harness.get("/v1/jobs/\(id)/artifacts", as: ArtifactListResponse.self)
-        #expect(artifacts.artifacts.map(\.path) == ["p000-s1.png", "p000-s2.png", "p001-s1.png", "p001-s2.png"])
+        #expect(artifacts.artifacts.map(\.path) == ["grid.png", "images.json", "p000-s1.png", "p000-s2.png", "p001-s1.png", "p001-s2.png"])
         let png = try Data(contentsOf: URL(fileURLWithPath: harness.stateDirectory + "/artifacts/\(id)/p000-s1.png"))
         #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
 

@@ -23,7 +23,9 @@ package struct DaemonConfiguration: Sendable {
     /// The listening fd passed by systemd, if socket-activated.
     package var inheritedListener: Int32?
     /// Software version, reported by /v1/health and `hello`.
-    package var version = "0.1.0"
+    package var version = DaemonConfiguration.softwareVersion
+    /// This build's version.
+    package static let softwareVersion = "0.1.0"
 
     /// Creates a configuration.
     package init(socketPath: String, stateDirectory: String, slots: Int = 1, workerExecutable: String) {

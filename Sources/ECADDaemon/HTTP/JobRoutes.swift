@@ -26,7 +26,7 @@ struct JobRoutes {
         guard case .object = submission.spec else {
             throw APIFailure.badRequest("spec must be an object, not \(submission.spec.typeName)", field: "spec")
         }
-        try daemon.runners[kind]?.validate(spec: submission.spec)
+        try await daemon.runners[kind]?.validate(spec: submission.spec)
         let job = try await daemon.store.jobs.submit(
             NewJob(
                 kind: kind, specJSON: try APIJSON.text(of: submission.spec), ownerUID: context.peer.uid,

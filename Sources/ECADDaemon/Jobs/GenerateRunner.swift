@@ -1,32 +1,48 @@
 import ECADAPI
-
 import ECADCore
 import ECADStore
 import ECADWorkerProtocol
 import Foundation
 
-/// Runs `generate` jobs: load the model, ask the worker for the images, record each PNG as an artifact.
+/// Runs `generate` jobs (ECADCore's ``GenerateSpec``): resolve the prompts and the schedule, ask the worker for
+/// the images, record each PNG as an artifact, and write a grid (`grid.png`) and `images.json` (per-image
+/// prompt, seed, latency and MACs).
 package struct GenerateRunner: JobRunner {
+    /// Folder of model folders (for prompt sets and the layouts heuristics need); nil allows built-ins only.
+    package let modelsDirectory: URL?
+    /// The registry schedule references resolve against.
+    package let registry: Registry
+
     /// Creates the runner.
-    package init() {}
+    package init(modelsDirectory: URL?, registry: Registry) {
+        self.modelsDirectory = modelsDirectory
+        self.registry = registry
+    }
 
     package var kind: JobKind { .generate }
 
-    package func validate(spec: JSONValue) throws {
-        _ = try GenerateSpec.parse(spec)
+    package func validate(spec: JSONValue) async throws {
+        let parsed = try Self.parse(JobSpecDecoding.spec(spec, kind: .generate))
+        _ = try prompts(parsed)
+        _ = try await schedule(parsed)
     }
 
     package func run(_ job: Job, session: WorkerSession, context: JobRunContext) async throws {
-        let specValue = try APIJSON.makeDecoder().decode(JSONValue.self, from: Data(job.specJSON.utf8))
-        let spec = try GenerateSpec.parse(specValue)
-        _ = try await session.call(.load(LoadRequest(model: spec.model, path: spec.modelPath)))
+        let spec = try Self.parse(JobSpecDecoding.spec(Data(job.specJSON.utf8), kind: .generate))
+        let model = try? SearchModel(id: spec.setup.model, modelsDirectory: modelsDirectory)
+        let prompts = try prompts(spec)
+        let schedule = try await schedule(spec)
+        _ = try await session.call(.load(LoadRequest(model: spec.setup.model, path: model?.directory?.path)))
 
         let directory = context.artifactDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let total = spec.prompts.count * spec.seeds.count
+        let seeds = spec.setup.seeds.map { UInt64($0) }
+        let total = prompts.count * seeds.count
         context.report(JobProgressView(imagesDone: 0, imagesTotal: total))
+        let sampler = spec.setup.sampler
         let request = GenerateRequest(
-            schedule: spec.schedule, prompts: spec.prompts, seeds: spec.seeds, sampler: spec.sampler,
+            schedule: schedule.map(WireSchedule.init(schedule:)), prompts: prompts, seeds: seeds,
+            sampler: SamplerSettings(name: sampler.name, steps: sampler.steps, guidance: sampler.guidance),
             artifactDir: directory.path)
         let reply = try await session.call(.generate(request)) { progress in
             context.report(JobProgressView(imagesDone: progress.done, imagesTotal: progress.total))
@@ -34,23 +50,53 @@ package struct GenerateRunner: JobRunner {
         guard case .generated(_, let result) = reply else {
             throw DaemonError.workerProtocol("expected a generate result")
         }
-        for image in result.images {
-            try await record(image, in: directory, context: context, job: job.id)
-        }
+        let outputs = GenerateOutputs(directory: directory, store: context.store, job: job.id)
+        try await outputs.record(result, prompts: prompts, grid: spec.output)
         context.report(JobProgressView(imagesDone: result.images.count, imagesTotal: total))
     }
 
-    /// Indexes one image, refusing paths outside the job's artifact directory.
-    private func record(_ image: GenerateResult.Image, in directory: URL, context: JobRunContext, job: JobID) async throws {
-        let root = directory.standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        let file = URL(fileURLWithPath: image.path).standardizedFileURL.resolvingSymlinksInPath()
-        guard file.path.hasPrefix(root) else {
-            throw DaemonError.workerProtocol("image path \(image.path) is outside the artifact directory")
+    /// The spec's generate part; field paths in errors start with `spec.` as in the API's other errors.
+    static func parse(_ spec: JobSpec) throws(DaemonError) -> GenerateSpec {
+        guard case .generate(let generate) = spec else {
+            throw .invalidSpec(field: "kind", message: "expected \"generate\"")
         }
-        let data = try Data(contentsOf: file)
-        let relative = String(file.path.dropFirst(root.count))
-        try await context.store.artifacts.record(
-            Artifact(kind: "image", relativePath: relative, sha256: SHA256.hexDigest(data), bytes: Int64(data.count)),
-            job: job)
+        guard !generate.setup.model.contains("/"), !generate.setup.model.contains(".."),
+            generate.setup.model.utf8.count <= 200
+        else {
+            throw .invalidSpec(field: "spec.model", message: "must be a model id like shapes32, without / or ..")
+        }
+        return generate
+    }
+
+    /// The resolved schedule, nil when the spec has none (compute everything).
+    private func schedule(_ spec: GenerateSpec) async throws -> Schedule? {
+        guard let source = spec.schedule else { return nil }
+        let model = try? SearchModel(id: spec.setup.model, modelsDirectory: modelsDirectory)
+        let resolver = ScheduleResolver(
+            registry: registry, modelID: spec.setup.model, steps: spec.setup.sampler.steps, layout: model?.config.layout)
+        return try await resolver.schedule(source, field: "spec.schedule")
+    }
+
+    private func prompts(_ spec: GenerateSpec) throws(DaemonError) -> [String] {
+        let model = try? SearchModel(id: spec.setup.model, modelsDirectory: modelsDirectory)
+        let prompts: [String]
+        switch (spec.setup.prompts, model) {
+        case (.inline(let list), _):
+            prompts = Array(list.prefix(spec.setup.promptLimit ?? list.count))
+        case (_, let model?):
+            do { prompts = try SearchPrompts.load(spec.setup.prompts, limit: spec.setup.promptLimit, model: model) } catch {
+                guard case .invalidSpec(_, let message) = error else { throw error }
+                throw .invalidSpec(field: "spec.prompts", message: message)
+            }
+        case (_, nil):
+            throw .invalidSpec(field: "spec.prompts", message: "prompt files and sets need a model the daemon knows; \(spec.setup.model) is not one — list the prompts inline")
+        }
+        guard (1...1000).contains(prompts.count * spec.setup.seeds.count) else {
+            throw .invalidSpec(field: "spec.prompts", message: "prompts × seeds must be 1 to 1000 images, got \(prompts.count * spec.setup.seeds.count)")
+        }
+        if let long = prompts.firstIndex(where: { $0.utf8.count > 2000 }) {
+            throw .invalidSpec(field: "spec.prompts.\(long)", message: "longer than 2000 bytes")
+        }
+        return prompts
     }
 }

@@ -13,9 +13,10 @@ package protocol JobRunner: Sendable {
     /// The job kind this runner serves.
     var kind: JobKind { get }
 
-    /// Checks a spec at submit time.
+    /// Checks a spec at submit time (a synchronous implementation is fine; it is async so a runner can look
+    /// things up in the store, such as registry references).
     /// - Throws: ``DaemonError/invalidSpec(field:message:)`` naming the offending field.
-    func validate(spec: JSONValue) throws
+    func validate(spec: JSONValue) async throws
 
     /// Runs the job to completion on `session`'s worker.
     func run(_ job: Job, session: WorkerSession, context: JobRunContext) async throws

@@ -69,8 +69,9 @@ package struct SearchRunner: JobRunner {
         context.logger.info(
             "search finished", metadata: ["reason": "\(final.stopReason ?? "")", "front": "\(front.members.count)"])
         if spec.publish.enabled {
+            let uncached = try Schedule(steps: codec.steps, layout: codec.layout, filled: true).digest.hex
             try await FrontPublisher(plan: plan, modelDigest: batches.modelDigest, job: job.id)
-                .publish(front, to: context.store.registry)
+                .publish(front, uncachedReward: final.metrics[uncached]?.reward, to: context.store.registry)
         }
     }
 

@@ -39,4 +39,16 @@ public struct ArtifactIndex: Sendable {
                 .map { Artifact(kind: $0["kind"], relativePath: $0["path"], sha256: $0["sha256"], bytes: $0["bytes"]) }
         }
     }
+
+    /// The artifact of job `id` at exactly `relativePath`, or nil when the job has none there.
+    /// - Throws: ``StoreError/invalidInput(field:message:)`` for a bad path; ``StoreError/jobNotFound(_:)``.
+    public func artifact(job id: JobID, path relativePath: String) async throws -> Artifact? {
+        try InputLimits.validateRelativePath(relativePath, field: "path")
+        return try await database.read { db in
+            _ = try Job.require(db, id: id)
+            return try Row.fetchOne(
+                db, sql: "SELECT * FROM artifact WHERE jobId = ? AND path = ?", arguments: [id.rawValue, relativePath]
+            ).map { Artifact(kind: $0["kind"], relativePath: $0["path"], sha256: $0["sha256"], bytes: $0["bytes"]) }
+        }
+    }
 }

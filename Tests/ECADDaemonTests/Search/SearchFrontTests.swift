@@ -29,15 +29,23 @@ struct SearchFrontTests {
         let final = try await SearchFixture.run(plan, store: store, job: job, evaluator: ToyEvaluator())
         let front = try SearchFront(checkpoint: final, codec: plan.codec)
         let publisher = FrontPublisher(plan: plan, modelDigest: "m", job: job)
-        try await publisher.publish(front, to: store.registry)
+        let published = try #require(try await publisher.publish(front, uncachedReward: nil, to: store.registry))
         #expect(try await store.registry.versions(modelID: "toy").count == front.members.count)
         let name = "toy/job-\(job)"
-        let fastest = try await store.registry.resolve(alias: name + "/fastest")
-        let quality = try await store.registry.resolve(alias: name + "/quality")
-        let minimum = try #require(front.members.map(\.metrics.macFraction).min())
-        #expect(fastest.digest == front.members.first { $0.metrics.macFraction == minimum }?.digest.hex)
-        #expect(quality.digest == front.members.first?.digest.hex)
-        #expect(try await store.registry.resolve(alias: name).digest == store.registry.resolve(alias: name + "/balanced").digest)
+        #expect(published.name == name)
+        #expect(Set(published.digests) == Set(front.members.map(\.digest.hex)))
+        let fastest = try await store.registry.resolve(ref: name + "@fastest")
+        let quality = try await store.registry.resolve(ref: name + "@quality")
+        #expect(try await store.registry.resolve(ref: name + "@balanced").digest == published.aliases["balanced"])
+        #expect(fastest.digest == published.aliases["fastest"])
+        #expect(quality.digest == published.aliases["quality"])
+        // Every member's metrics are readable as RegistryMetrics (reward and MACs ratio, as `registry list` shows).
+        for version in try await store.registry.versions(modelID: "toy") {
+            let metrics = try RegistryMetrics(json: version.metricsJSON)
+            let member = try #require(front.members.first { $0.digest.hex == version.digest })
+            #expect(metrics.reward == member.metrics.reward)
+            #expect(metrics.macsRatio == member.metrics.macFraction)
+        }
         let document = try ScheduleFile(bytes: Array(quality.scheduleJSON.utf8)).document
         #expect(document.schedule.digest.hex == quality.digest)
     }

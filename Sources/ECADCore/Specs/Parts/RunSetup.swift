@@ -17,7 +17,7 @@ public struct RunSetup: Sendable, Equatable {
     public var prompts: PromptSource
     /// Use only the first N prompts. Default nil (all).
     public var promptLimit: Int?
-    /// Images per prompt. Default 1.
+    /// Images per prompt. Default: the number of `seeds` when they are given, else 1.
     public var imagesPerPrompt: Int
     /// Image seeds, one per image of a prompt; default `0 ..< imagesPerPrompt`.
     public var seeds: [Int]
@@ -29,12 +29,13 @@ public struct RunSetup: Sendable, Equatable {
         backend = try fields.read("backend", default: .native, SpecRead.choice)
         prompts = try fields.read("prompts", default: defaultPrompts, PromptSource.read)
         promptLimit = try fields.optional("prompt_limit", SpecRead.positive)
-        imagesPerPrompt = try fields.read("images_per_prompt", default: 1, SpecRead.positive)
+        let givenCount = try fields.optional("images_per_prompt", SpecRead.positive)
         let seedsPath = fields.path(of: "seeds")
-        let count = imagesPerPrompt
-        seeds = try fields.read("seeds", default: Array(0..<count)) { value, path throws(SpecError) in
+        let givenSeeds = try fields.optional("seeds") { value, path throws(SpecError) in
             try SpecRead.array(value, path, SpecRead.nonNegative)
         }
+        imagesPerPrompt = givenCount ?? givenSeeds.map { max($0.count, 1) } ?? 1
+        seeds = givenSeeds ?? Array(0..<imagesPerPrompt)
         guard seeds.count == imagesPerPrompt else {
             throw .field(seedsPath, "expected \(imagesPerPrompt) seeds (one per image of a prompt), got \(seeds.count)")
         }

@@ -1,0 +1,45 @@
+import ECADAPI
+import ECADCore
+import ECADStore
+import Foundation
+
+/// Decodes a stored job spec (JSON, the job's kind kept beside it) into ECADCore's typed ``JobSpec``.
+package enum JobSpecDecoding {
+    /// The spec of `kind` in `json`.
+    /// - Throws: ``DaemonError/invalidSpec(field:message:)`` naming the field, or `kind` when the spec is of
+    ///   another kind.
+    package static func spec(_ json: Data, kind: JobKind) throws(DaemonError) -> JobSpec {
+        do {
+            // The job's kind travels beside the spec (SubmitJobRequest.kind); the spec types want it inside.
+            var tree = try SpecValue.parseJSON(json)
+            if case .table(var fields) = tree, fields["kind"] == nil {
+                fields["kind"] = .string(kind.rawValue)
+                tree = .table(fields)
+            }
+            let spec = try JobSpec(tree)
+            guard spec.kind.rawValue == kind.rawValue else {
+                throw DaemonError.invalidSpec(field: "kind", message: "expected \"\(kind.rawValue)\", got \"\(spec.kind.rawValue)\"")
+            }
+            return spec
+        } catch let error as DaemonError {
+            throw error
+        } catch let error as SpecError {
+            // `generate.prompts` -> `spec.prompts`, the API's way of naming a field of the spec.
+            let field = error.field.map { path in
+                path.hasPrefix(kind.rawValue + ".") ? "spec." + path.dropFirst(kind.rawValue.count + 1) : path
+            }
+            throw .invalidSpec(field: field ?? "spec", message: error.message)
+        } catch {
+            throw .invalidSpec(field: "spec", message: "\(error)")
+        }
+    }
+
+    /// The spec of `value` (as the API received it) re-encoded and decoded as ``spec(_:kind:)`` does.
+    package static func spec(_ value: JSONValue, kind: JobKind) throws(DaemonError) -> JobSpec {
+        let data: Data
+        do { data = try APIJSON.makeEncoder().encode(value) } catch {
+            throw .invalidSpec(field: "spec", message: "\(error)")
+        }
+        return try spec(data, kind: kind)
+    }
+}
