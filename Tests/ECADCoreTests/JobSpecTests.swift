@@ -107,6 +107,20 @@ struct JobSpecTests {
         #expect(spec.seed == 3)
     }
 
+    @Test func seedsAloneSetTheImageCountAndSchedulesMayBeInline() throws {
+        let generate = try JobSpec.load(
+            """
+            kind = "generate"
+            seeds = [3, 4, 5]
+            schedule = { document = "{}" }
+            """
+        ).spec
+        guard case .generate(let spec) = generate else { throw SpecError.document("not generate") }
+        #expect(spec.setup.imagesPerPrompt == 3 && spec.setup.seeds == [3, 4, 5])
+        #expect(spec.schedule == .document("{}"))
+        #expect(throws: SpecError.self) { try JobSpec.load("kind = \"generate\"\nimages_per_prompt = 2\nseeds = [1]") }
+    }
+
     @Test func generateAndEvaluateSpecs() throws {
         let generate = try JobSpec.load(
             """
