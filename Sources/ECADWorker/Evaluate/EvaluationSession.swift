@@ -44,6 +44,26 @@ struct EvaluationSession: Sendable {
     /// Schedule indices in evaluation order, the baseline first.
     var order: [Int] { options.order(scheduleCount: request.schedules.count) }
 
+    /// Evaluates `schedules` (the request's, decoded) in `order` on ``EngineThread``, calling `progress` with the
+    /// number done after each, and answers in request order.
+    func evaluateAll(
+        _ schedules: [Schedule], progress: @Sendable (Int) async -> Void
+    ) async throws -> EvaluateResult {
+        guard schedules.count == request.schedules.count else {
+            throw WorkerError("\(schedules.count) decoded schedules for \(request.schedules.count) in the request")
+        }
+        var evaluations = [EvaluateResult.Evaluation?](repeating: nil, count: schedules.count)
+        var baseline: [RGBImage]?
+        for (done, index) in order.enumerated() {
+            let reference = baseline
+            let outcome = try await EngineThread.run { try evaluate(schedules[index], index: index, baseline: reference) }
+            if index == options.baselineIndex { baseline = outcome.images }
+            evaluations[index] = outcome.evaluation
+            await progress(done + 1)
+        }
+        return EvaluateResult(evaluations: evaluations.compactMap { $0 })
+    }
+
     /// Samples schedule `index` `latencyRepeats` times, scores the first run's images (rewards, fidelity against
     /// `baseline`, Fréchet distance) and writes them when asked. `baseline` is nil only for the baseline itself
     /// (which is compared with its own images) or when no baseline was asked for.

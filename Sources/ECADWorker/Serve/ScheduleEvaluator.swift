@@ -23,13 +23,6 @@ struct ScheduleEvaluator: Sendable {
     /// Images per guided batch (the model batch is twice this).
     let batchLimit = 32
 
-    /// Rewards (mean over seeds, per prompt), MACs and seconds per image for one schedule.
-    func evaluate(_ schedule: Schedule?, index: Int, request: EvaluateRequest) throws -> EvaluateResult.Evaluation {
-        let run = try run(schedule, request: request)
-        return EvaluateResult.Evaluation(
-            index: index, rewards: run.rewards, macs: run.macs, latencySeconds: run.secondsPerImage)
-    }
-
     /// Samples every prompt under every seed once with `schedule` (nil computes everything) and scores the images.
     func run(_ schedule: Schedule?, request: EvaluateRequest) throws -> Run {
         let prompts = try request.prompts.map { text in

@@ -100,18 +100,9 @@ public struct WorkerServer: Sendable {
         let blocks = model.transformer.config.numLayers
         let schedules = try request.schedules.map { try $0.schedule(blocks: blocks) }
         let session = try await EngineThread.run { try EvaluationSession(model: model, request: request) }
-        var evaluations = [EvaluateResult.Evaluation?](repeating: nil, count: schedules.count)
-        var baseline: [RGBImage]?
-        for (done, index) in session.order.enumerated() {
-            let reference = baseline
-            let outcome = try await EngineThread.run {
-                try session.evaluate(schedules[index], index: index, baseline: reference)
-            }
-            if index == session.options.baselineIndex { baseline = outcome.images }
-            evaluations[index] = outcome.evaluation
-            await writer.send(.progress(id, ProgressReport(done: done + 1, total: schedules.count)))
+        return try await session.evaluateAll(schedules) { done in
+            await writer.send(.progress(id, ProgressReport(done: done, total: schedules.count)))
         }
-        return EvaluateResult(evaluations: evaluations.compactMap { $0 })
     }
 
     /// Generates every prompt in one guided batch and writes `<artifactDir>/<index>-<seed>.png`.
