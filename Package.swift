@@ -93,6 +93,7 @@ let package = Package(
         ),
         .testTarget(name: "ECADReportTests", dependencies: ["ECADReport"]),
         .testTarget(name: "ECADEngineTests", dependencies: ["ECADEngine", "ECADCore"]),
+        .testTarget(name: "ECADWorkerTests", dependencies: ["ECADWorker", "ECADMetrics", "ECADWorkerProtocol", "ECADCore"]),
         .testTarget(name: "ECADStoreTests", dependencies: ["ECADStore", "ECADCore"]),
         .testTarget(name: "ECADAPITests", dependencies: ["ECADAPI", "ECADCore"]),
         .testTarget(

@@ -4,21 +4,35 @@ import ECADMetrics
 import ECADShapes
 import ECADWorkerProtocol
 
-/// Scores schedules for `evaluate`: every prompt under every seed, rewarded by the shapes scorer.
+/// Samples schedules for `evaluate`: every prompt under every seed, rewarded by the shapes scorer.
 struct ScheduleEvaluator: Sendable {
+    /// One sampling pass of a schedule over prompts x seeds.
+    struct Run: Sendable {
+        /// Reward per prompt (mean over seeds), in prompt order.
+        var rewards: [Double]
+        /// Executed multiply-accumulates per image.
+        var macs: Double
+        /// Wall-clock sampling seconds per image (decoding and scoring not included).
+        var secondsPerImage: Double
+        /// The images, prompt-major then seed (`images[p * seeds + s]`).
+        var images: [RGBImage]
+    }
+
     /// The loaded model.
     let model: ModelBundle
     /// Images per guided batch (the model batch is twice this).
     let batchLimit = 32
 
-    /// Rewards (mean over seeds, per prompt), MACs and seconds per image for one schedule.
-    func evaluate(_ schedule: Schedule?, index: Int, request: EvaluateRequest) throws -> EvaluateResult.Evaluation {
+    /// Samples every prompt under every seed once with `schedule` (nil computes everything) and scores the images.
+    func run(_ schedule: Schedule?, request: EvaluateRequest) throws -> Run {
         let prompts = try request.prompts.map { text in
             do { return try ShapesPrompt.parse(text) } catch { throw WorkerError("prompt \"\(text)\": \(error)") }
         }
         guard !request.prompts.isEmpty, !request.seeds.isEmpty else { throw WorkerError("evaluate needs prompts and seeds") }
         let jobs = request.prompts.indices.flatMap { p in request.seeds.map { (prompt: p, seed: $0) } }
         var rewardSums = [Double](repeating: 0, count: request.prompts.count)
+        var images: [RGBImage] = []
+        images.reserveCapacity(jobs.count)
         var seconds = 0.0
         var macs = 0
         for start in stride(from: 0, to: jobs.count, by: batchLimit) {
@@ -30,13 +44,14 @@ struct ScheduleEvaluator: Sendable {
             seconds += result.statistics.seconds
             macs += result.statistics.executedMACs
             for (offset, job) in chunk.enumerated() {
-                let image = try RGBImage(sample: result.images, index: offset).shapesImage()
-                rewardSums[job.prompt] += Double(ShapesReward.score(image: image, prompt: prompts[job.prompt]).total)
+                let image = try RGBImage(sample: result.images, index: offset)
+                images.append(image)
+                rewardSums[job.prompt] += Double(ShapesReward.score(image: try image.shapesImage(), prompt: prompts[job.prompt]).total)
             }
         }
-        let images = Double(jobs.count)
-        return EvaluateResult.Evaluation(
-            index: index, rewards: rewardSums.map { $0 / Double(request.seeds.count) },
-            macs: Double(macs) / images, latencySeconds: seconds / images)
+        let count = Double(jobs.count)
+        return Run(
+            rewards: rewardSums.map { $0 / Double(request.seeds.count) }, macs: Double(macs) / count,
+            secondsPerImage: seconds / count, images: images)
     }
 }

@@ -92,19 +92,17 @@ public struct WorkerServer: Sendable {
         }
     }
 
-    /// Scores each schedule in turn, reporting progress after each.
+    /// Scores each schedule in turn (the baseline first, see ``EvaluationSession``), reporting progress after
+    /// each; the answer lists the evaluations in request order.
     private static func evaluate(
         _ request: EvaluateRequest, model: ModelBundle, id: WorkerRequestID, writer: LineWriter
     ) async throws -> EvaluateResult {
-        let evaluator = ScheduleEvaluator(model: model)
         let blocks = model.transformer.config.numLayers
-        var evaluations: [EvaluateResult.Evaluation] = []
-        for (index, wire) in request.schedules.enumerated() {
-            let schedule = try wire.schedule(blocks: blocks)
-            evaluations.append(try await EngineThread.run { try evaluator.evaluate(schedule, index: index, request: request) })
-            await writer.send(.progress(id, ProgressReport(done: index + 1, total: request.schedules.count)))
+        let schedules = try request.schedules.map { try $0.schedule(blocks: blocks) }
+        let session = try await EngineThread.run { try EvaluationSession(model: model, request: request) }
+        return try await session.evaluateAll(schedules) { done in
+            await writer.send(.progress(id, ProgressReport(done: done, total: schedules.count)))
         }
-        return EvaluateResult(evaluations: evaluations)
     }
 
     /// Generates every prompt in one guided batch and writes `<artifactDir>/<index>-<seed>.png`.

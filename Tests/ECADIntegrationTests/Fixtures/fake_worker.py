@@ -9,6 +9,19 @@ A test double for the daemon's tests. Behaviour is steered by the prompts of a g
   "wait-for:PATH"       keep heartbeating, answer only once PATH exists
   "pid-to:PATH"         write the worker's pid to PATH first
 anything else renders a small deterministic PNG per prompt x seed into the artifact dir.
+
+evaluate answers the optional fields of evaluate jobs (docs/worker-protocol.md) only when asked, deterministically;
+with f = ones / size the compute fraction of a schedule and fb that of the baseline:
+  baseline_index B     psnr = round(10 + 40 * f, 6), ssim = round(0.5 + 0.49 * f, 6); a schedule whose bits equal
+                       the baseline's (the baseline itself included) gets ssim 1.0 and no psnr (infinite)
+  frechet_reference    only "prompts": frechet_distance = round(5 * (1 - f) + 0.25, 6)
+  latency_repeats N    1..10: latency_repeats = [0.001 * ones * (1 + 0.01 * r) for r in 0..N-1],
+                       latency_seconds = their median
+  image_directory D    an existing absolute directory: writes 8x8 PNGs D/s<k>/p<p>-s<seed>.png (one color from
+                       sha256(prompt|seed|bits)) and D/s<k>/grid.png (the tiles, rows = prompts, columns = seeds);
+                       images lists the relative paths prompt-major then seed, grid the grid's
+A bad value (B out of range, N outside 1..10, another reference name, D relative or missing) is answered with a
+bad_request error naming the field.
 """
 import hashlib
 import json
@@ -50,12 +63,18 @@ def heartbeats():
 
 
 def png(path, rgb):
-    raw = b"".join(b"\x00" + bytes(rgb) * 8 for _ in range(8))
+    write_png(path, [[bytes(rgb)] * 8] * 8)
+
+
+def write_png(path, rows):
+    """rows: a list of pixel rows, each a list of 3-byte RGB pixels (8-bit truecolor PNG)."""
+    raw = b"".join(b"\x00" + b"".join(row) for row in rows)
     def chunk(tag, data):
         return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+    header = struct.pack(">IIBBBBB", len(rows[0]), len(rows), 8, 2, 0, 0, 0)
     with open(path, "wb") as f:
-        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
-                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw))
+                + chunk(b"IEND", b""))
 
 
 def steer(prompts):
@@ -110,14 +129,65 @@ def generate(rid, req):
     return {"type": "result", "of": "generate", "id": rid, "images": images}
 
 
+def check_evaluate_options(req):
+    """Raises ValueError naming the first bad optional evaluate field."""
+    base = req.get("baseline_index")
+    if base is not None and not 0 <= base < len(req["schedules"]):
+        raise ValueError("baseline_index %r is out of range" % base)
+    ref = req.get("frechet_reference")
+    if ref is not None and ref != "prompts":
+        raise ValueError("frechet_reference %r is not supported; supported: \"prompts\"" % ref)
+    repeats = req.get("latency_repeats")
+    if repeats is not None and not 1 <= repeats <= 10:
+        raise ValueError("latency_repeats must be 1...10, got %r" % repeats)
+    folder = req.get("image_directory")
+    if folder is not None and not (os.path.isabs(folder) and os.path.isdir(folder)):
+        raise ValueError("image_directory %r is not an existing absolute directory" % folder)
+
+
+def write_images(folder, k, sched, prompts, seeds):
+    os.makedirs(os.path.join(folder, "s%d" % k), exist_ok=True)
+    paths, tiles = [], []
+    for i, prompt in enumerate(prompts):
+        row = []
+        for seed in seeds:
+            rgb = bytes(hashlib.sha256(("%s|%d|%s" % (prompt, seed, sched["bits"])).encode()).digest()[:3])
+            path = "s%d/p%d-s%d.png" % (k, i, seed)
+            write_png(os.path.join(folder, path), [[rgb] * 8] * 8)
+            paths.append(path)
+            row.append(rgb)
+        tiles.append(row)
+    grid = "s%d/grid.png" % k
+    write_png(os.path.join(folder, grid), [[rgb for rgb in row for _ in range(8)] for row in tiles for _ in range(8)])
+    return paths, grid
+
+
 def evaluate(rid, req):
     steer(req["prompts"])
+    check_evaluate_options(req)
+    base = req.get("baseline_index")
     evals = []
     for k, sched in enumerate(req["schedules"]):
         n = ones(sched)
         size = sched["steps"] * sched["blocks"] * len(sched["components"])
-        rewards = [round(n / max(size, 1) * (0.5 + 0.5 * ((j % 3) / 2)), 6) for j in range(len(req["prompts"]))]
-        evals.append({"index": k, "rewards": rewards, "macs": n * 1e6, "latency_seconds": 0.001 * n})
+        f = n / max(size, 1)
+        rewards = [round(f * (0.5 + 0.5 * ((j % 3) / 2)), 6) for j in range(len(req["prompts"]))]
+        ev = {"index": k, "rewards": rewards, "macs": n * 1e6, "latency_seconds": 0.001 * n}
+        if base is not None:
+            if sched["bits"] == req["schedules"][base]["bits"]:
+                ev["ssim"] = 1.0
+            else:
+                ev["psnr"], ev["ssim"] = round(10 + 40 * f, 6), round(0.5 + 0.49 * f, 6)
+        if req.get("frechet_reference") is not None:
+            ev["frechet_distance"] = round(5 * (1 - f) + 0.25, 6)
+        if req.get("latency_repeats") is not None:
+            runs = [0.001 * n * (1 + 0.01 * r) for r in range(req["latency_repeats"])]
+            ev["latency_repeats"] = runs
+            ev["latency_seconds"] = sorted(runs)[len(runs) // 2] if len(runs) % 2 else \
+                (sorted(runs)[len(runs) // 2 - 1] + sorted(runs)[len(runs) // 2]) / 2
+        if req.get("image_directory") is not None:
+            ev["images"], ev["grid"] = write_images(req["image_directory"], k, sched, req["prompts"], req["seeds"])
+        evals.append(ev)
         send({"type": "progress", "id": rid, "done": k + 1, "total": len(req["schedules"])})
     return {"type": "result", "of": "evaluate", "id": rid, "evaluations": evals}
 
@@ -125,13 +195,16 @@ def evaluate(rid, req):
 def run_request(rid, kind, req):
     try:
         if state["loaded"] is None:
-            send({"type": "error", "id": rid, "code": "not_loaded", "message": "load a model first", "fatal": False})
-            return
-        send(generate(rid, req) if kind == "generate" else evaluate(rid, req))
-    except (KeyError, TypeError, ValueError) as err:
-        send({"type": "error", "id": rid, "code": "bad_request", "message": "bad field: %r" % (err,), "fatal": False})
-    finally:
-        state["busy"] = False
+            reply = {"type": "error", "id": rid, "code": "not_loaded", "message": "load a model first", "fatal": False}
+        else:
+            reply = generate(rid, req) if kind == "generate" else evaluate(rid, req)
+    except (KeyError, TypeError) as err:
+        reply = {"type": "error", "id": rid, "code": "bad_request", "message": "bad field: %r" % (err,), "fatal": False}
+    except ValueError as err:
+        reply = {"type": "error", "id": rid, "code": "bad_request", "message": str(err), "fatal": False}
+    # Free before answering: the daemon may send its next request as soon as it reads the answer.
+    state["busy"] = False
+    send(reply)
 
 
 def main():

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 import numpy as np
 
-from . import __version__, protocol
+from . import __version__, fidelity, protocol
 from .backend import Backend
 from .errors import WorkerError
+from .evaluate_options import EvaluateOptions
+from .image_writer import write_schedule_images
 from .models import CATALOG, devices, load_backend, resolve_device
 from .protocol import Request, Sampler
 from .schedule import Schedule
-from .timing import timed
+from .timing import median, timed
 
 
 def _strings(value, field: str) -> list[str]:
@@ -25,6 +28,14 @@ def _seeds(value) -> list[int]:
     if not value or not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2**64 for v in value):
         raise WorkerError("bad_request", "seeds: expected a non-empty array of integers in 0..<2^64")
     return value
+
+
+@dataclass
+class Progress:
+    """Images done of a request's total, for `progress` lines."""
+    request_id: str
+    total: int
+    done: int = 0
 
 
 class Handlers:
@@ -91,36 +102,64 @@ class Handlers:
             yield start, prompts[start:start + size]
 
     def evaluate(self, request: Request) -> None:
+        """Scores every schedule (the baseline first) and answers in request order; the optional fields of
+        docs/worker-protocol.md are filled only when asked (this worker has no Fréchet reference set)."""
         backend = self.require_backend()
         body = request.body
         sampler = Sampler.from_json(body["sampler"])
         backend.check_sampler(sampler)
         prompts, seeds = _strings(body["prompts"], "prompts"), _seeds(body["seeds"])
         schedules = [self.schedule(backend, w, sampler) for w in body["schedules"]]
-        total, done = len(schedules) * len(prompts) * len(seeds), 0
+        options = EvaluateOptions.from_body(body, len(schedules))
+        if options.frechet_reference is not None:
+            self.worker.log("frechet_reference: this worker has no reference renderer; frechet_distance is omitted")
+        progress = Progress(request.id, len(schedules) * len(prompts) * len(seeds) * options.latency_repeats)
         self.warm_up(backend, prompts[0], sampler)
-        evaluations = []
-        for index, schedule in enumerate(schedules):
+        evaluations, baseline = [None] * len(schedules), None
+        for index in options.order(len(schedules)):
+            schedule = schedules[index]
             backend.set_schedule(schedule)
-            sums, scored, seconds = np.zeros(len(prompts)), True, 0.0
-            for seed in seeds:
-                for start, chunk in self.batches(backend, prompts):
-                    images, elapsed = timed(lambda: backend.render(chunk, [seed] * len(chunk), sampler), backend.device)
-                    seconds += elapsed
-                    rewards = backend.rewards(chunk, [seed] * len(chunk), images, sampler)
-                    if rewards is None:
-                        scored = False
-                    else:
-                        sums[start:start + len(chunk)] += rewards
-                    done += len(chunk)
-                    self.worker.progress(request.id, done, total, f"schedule {index + 1}/{len(schedules)}")
-            rewards = (sums / len(seeds)).tolist() if scored else []
+            runs = [self.sample(backend, prompts, seeds, sampler, progress, f"schedule {index + 1}/{len(schedules)}",
+                                score=repeat == 0) for repeat in range(options.latency_repeats)]
+            rewards, images = runs[0][0], runs[0][2]
+            seconds = [run[1] for run in runs]
             self.worker.log(f"schedule {index}: {schedule.name or 'unnamed'}, peak cache "
-                            f"{backend.cache.peak_bytes / 2**20:.1f} MiB, {seconds:.2f} s")
-            evaluations.append(protocol.evaluation(index, rewards, backend.macs(schedule),
-                                                   seconds / (len(prompts) * len(seeds))))
+                            f"{backend.cache.peak_bytes / 2**20:.1f} MiB, {sum(seconds):.2f} s")
+            evaluation = protocol.evaluation(index, rewards, backend.macs(schedule), median(seconds))
+            if options.reports_repeats:
+                evaluation["latency_repeats"] = seconds
+            if options.baseline_index is not None:
+                if index == options.baseline_index:
+                    baseline = images
+                psnr, ssim = fidelity.compare(images, baseline)
+                evaluation.update({"ssim": ssim} if psnr is None else {"psnr": psnr, "ssim": ssim})
+            if options.image_directory is not None:
+                evaluation["images"], evaluation["grid"] = write_schedule_images(
+                    options.image_directory, index, prompts, seeds, images)
+            evaluations[index] = evaluation
         backend.set_schedule(None)
         self.worker.send(protocol.evaluated(request.id, evaluations))
+
+    def sample(self, backend: Backend, prompts: list[str], seeds: list[int], sampler: Sampler, progress: "Progress",
+               note: str, score: bool) -> tuple[list[float], float, list[np.ndarray]]:
+        """One pass over prompts x seeds: rewards per prompt (mean over seeds; [] when unscored or without a
+        scorer), seconds per image, and the images prompt-major then seed."""
+        sums, scored, seconds, images = np.zeros(len(prompts)), score, 0.0, {}
+        for s, seed in enumerate(seeds):
+            for start, chunk in self.batches(backend, prompts):
+                pixels, elapsed = timed(lambda: backend.render(chunk, [seed] * len(chunk), sampler), backend.device)
+                seconds += elapsed
+                for offset, image in enumerate(pixels):
+                    images[(start + offset, s)] = image
+                rewards = backend.rewards(chunk, [seed] * len(chunk), pixels, sampler) if score else None
+                if rewards is None:
+                    scored = False
+                else:
+                    sums[start:start + len(chunk)] += rewards
+                progress.done += len(chunk)
+                self.worker.progress(progress.request_id, progress.done, progress.total, note)
+        ordered = [images[(p, s)] for p in range(len(prompts)) for s in range(len(seeds))]
+        return ((sums / len(seeds)).tolist() if scored else []), seconds / len(ordered), ordered
 
     def generate(self, request: Request) -> None:
         backend = self.require_backend()
