@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The quick start (`make demo`, after setup and a release build): start ecadd on a private socket and state dir,
 # run the quick search on the embedded shapes32 model, watch it, print the published front and registry entries,
-# and stop the daemon cleanly.
+# evaluate the front against the heuristics on held-out prompts, print the table and where the report is, and stop
+# the daemon cleanly.
 # Environment: ECAD_DEMO_DIR (default ./.demo), ECAD_BIN_DIR (default .build/release),
 # ECAD_DEMO_WORKER (default $ECAD_BIN_DIR/ecad-worker; tests point it at the fake worker fixture).
 set -euo pipefail
@@ -51,4 +52,16 @@ echo "published to the registry:"
 echo
 echo "front of job $search:"
 "$bin/ecad" front "$search"
-# The held-out comparison against the heuristics (evaluate jobs, issue 4) is not built yet; see docs/results.md.
+
+# The held-out comparison: the front against the FORA and T-GATE heuristics on benchmark prompts the search
+# never saw (jobs/shapes32-evaluate.toml), then the table and where the report is.
+echo
+evaluation=$("$bin/ecad" submit "$root/jobs/shapes32-evaluate.toml" --set "front=$search")
+echo "evaluate job $evaluation submitted: the front against the heuristics on held-out benchmark prompts"
+"$bin/ecad" watch "$evaluation"
+report="$demo/report-$evaluation"
+"$bin/ecad" fetch "$evaluation" -o "$report" >/dev/null
+echo
+cat "$report/table.txt"
+echo
+echo "report: $report/report.html (plot: $report/pareto.svg; table: $report/table.csv; images: $report/images/)"
