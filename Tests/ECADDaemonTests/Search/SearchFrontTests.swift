@@ -40,5 +40,9 @@ struct SearchFrontTests {
         #expect(try await store.registry.resolve(alias: name).digest == store.registry.resolve(alias: name + "/balanced").digest)
         let document = try ScheduleFile(bytes: Array(quality.scheduleJSON.utf8)).document
         #expect(document.schedule.digest.hex == quality.digest)
+        let metrics = try RegistryMetrics(json: quality.metricsJSON)
+        #expect(metrics.reward == front.members.first?.metrics.reward)
+        #expect(metrics.macsRatio == front.members.first?.metrics.macFraction)
+        #expect(try await store.registry.resolve(.minSpeedup(1 / minimum), in: "toy").digest == fastest.digest)
     }
 }

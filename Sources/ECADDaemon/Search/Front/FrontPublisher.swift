@@ -53,6 +53,9 @@ package struct FrontPublisher {
         return [("", balanced), ("balanced", balanced), ("fastest", fastest), ("quality", quality)]
     }
 
+    /// The version of one member. The schedule document carries every metric the search saw (latency
+    /// included); the registry's own metrics are ``RegistryMetrics`` (reward and MAC ratio: a search measures
+    /// no wall-clock speedup against the uncached run), so that listings and speed/quality queries read them.
     private func version(_ member: SearchFront.Member, generation: Int) throws -> RegistryVersion {
         let config = plan.model.config
         let metrics = [
@@ -67,7 +70,8 @@ package struct FrontPublisher {
             digest: member.digest.hex, scheduleJSON: String(decoding: document.fileBytes, as: UTF8.self),
             modelID: plan.model.id, weightsDigest: modelDigest, sampler: plan.samplerKey, steps: member.schedule.steps,
             resolution: config.resolution.width, calibrationPromptSetDigest: SearchPrompts.digest(plan.prompts),
-            metricsJSON: try Self.text(metrics), provenanceJSON: try Self.text(provenance), jobID: job)
+            metricsJSON: RegistryMetrics(reward: member.metrics.reward, macsRatio: member.metrics.macFraction).json,
+            provenanceJSON: try Self.text(provenance), jobID: job)
     }
 
     private static func object(_ values: [String: Double]) -> ECADCore.JSONValue {
