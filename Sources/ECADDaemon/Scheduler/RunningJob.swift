@@ -1,5 +1,7 @@
+import ECADAPI
 import ECADCore
 import ECADStore
+import Foundation
 import ECADWorkerProtocol
 import Synchronization
 
@@ -24,6 +26,7 @@ package final class RunningJob: Sendable {
         var stopRequestedAt: ContinuousClock.Instant?
         var progressJSON: String?
         var progressDirty = false
+        var generation: SchedulerStatus.Generation?
         var over = false
     }
 
@@ -72,13 +75,21 @@ package final class RunningJob: Sendable {
     /// Marks that the worker has exited.
     package func workerExited() { state.withLock { $0.over = true } }
 
-    /// Records a progress snapshot to be written with the next heartbeat.
+    /// Records a progress snapshot to be written with the next heartbeat; a search's snapshot also sets
+    /// ``generation``.
     package func setProgress(_ json: String) {
+        let progress = try? APIJSON.makeDecoder().decode(JobProgressView.self, from: Data(json.utf8))
         state.withLock { state in
             state.progressJSON = json
             state.progressDirty = true
+            if let done = progress?.generation {
+                state.generation = SchedulerStatus.Generation(job: id, done: done, budget: progress?.generations)
+            }
         }
     }
+
+    /// The search generation last reported, or nil before the first (or for other job kinds).
+    package var generation: SchedulerStatus.Generation? { state.withLock { $0.generation } }
 
     /// The progress snapshot not yet written, if any (clears the flag).
     package func takeProgress() -> String? {

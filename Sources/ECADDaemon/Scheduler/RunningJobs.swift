@@ -18,6 +18,11 @@ package final class RunningJobs: Sendable {
     /// How many jobs run now.
     package var count: Int { jobs.withLock { $0.count } }
 
+    /// The generation of every running search that has reported one, by job id.
+    package var generations: [SchedulerStatus.Generation] {
+        jobs.withLock { Array($0.values) }.compactMap(\.generation).sorted { $0.job < $1.job }
+    }
+
     /// Stops one job's worker, if it runs here (after an API cancel, hold or requeue).
     package func stop(_ id: JobID, reason: RunningJob.StopReason) {
         jobs.withLock { $0[id] }?.stop(reason)

@@ -78,7 +78,9 @@ package struct Scheduler: Service {
     private func report() async {
         do {
             let counts = try await store.jobs.counts()
-            notifier.status("\(counts[.running] ?? 0) running, \(counts[.pending] ?? 0) pending, gen -")
+            let status = SchedulerStatus(
+                running: counts[.running] ?? 0, pending: counts[.pending] ?? 0, generations: running.generations)
+            notifier.status(status.line)
         } catch {
             logger.error("status not computed", metadata: ["error": "\(error)"])
         }

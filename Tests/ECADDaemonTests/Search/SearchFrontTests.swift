@@ -48,5 +48,8 @@ struct SearchFrontTests {
         }
         let document = try ScheduleFile(bytes: Array(quality.scheduleJSON.utf8)).document
         #expect(document.schedule.digest.hex == quality.digest)
+        let minimum = try #require(front.members.map(\.metrics.macFraction).min())
+        let cheapest = front.members.first { $0.metrics.macFraction == minimum }?.digest.hex
+        #expect(try await store.registry.resolve(.minSpeedup(1 / minimum), in: "toy").digest == cheapest)
     }
 }

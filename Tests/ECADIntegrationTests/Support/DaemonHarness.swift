@@ -3,9 +3,17 @@ import ECADCore
 import Foundation
 import Testing
 
-/// Starts the built `ecadd` binary on a temp socket and state dir with the fake worker, and drives it with
-/// the built `ecad` binary and `curl --unix-socket`.
+/// Starts the built `ecadd` binary on a temp socket and state dir with the fake or the native worker, and
+/// drives it with the built `ecad` binary and `curl --unix-socket`.
 final class DaemonHarness {
+    /// Which worker `ecadd` spawns per job.
+    enum Worker {
+        /// The Python test double (`Fixtures/fake_worker.py`), with the fake models the tests make.
+        case fake
+        /// The built native `ecad-worker` beside `ecadd`, on the shipped `models/` (shapes32).
+        case native
+    }
+
     /// The package root (found from this file's path).
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -20,9 +28,16 @@ final class DaemonHarness {
     let stateDirectory: String
     let heartbeatTimeout: Double
     let slots: Int
-    private(set) var daemon: Process?
+    /// The executable `ecadd` spawns as its worker (the worker itself, or the recorder's wrapper).
+    let workerExecutable: String
+    /// Records the worker's stdin and stdout, when asked for.
+    let recorder: WorkerIORecorder?
+    /// Variables added to `ecadd`'s environment (it inherits the test's otherwise).
+    var environment: [String: String] = [:]
+    private(set) var daemon: SpawnedProcess?
 
-    init(heartbeatTimeout: Double = 30, slots: Int = 1) throws {
+    /// A harness in a fresh temp folder; `recordWorkerIO` puts a ``WorkerIORecorder`` between `ecadd` and its worker.
+    init(heartbeatTimeout: Double = 30, slots: Int = 1, worker: Worker = .fake, recordWorkerIO: Bool = false) throws {
         root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecad-it-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         chmod(root.path, 0o755)
@@ -30,45 +45,75 @@ final class DaemonHarness {
         stateDirectory = root.appendingPathComponent("state").path
         self.heartbeatTimeout = heartbeatTimeout
         self.slots = slots
+        var executable = Self.fakeWorker
+        if worker == .native {
+            executable = Self.binDirectory + "/ecad-worker"
+            environment["ECAD_MODELS_DIR"] = Self.packageRoot.appendingPathComponent("models").path
+        }
+        recorder = recordWorkerIO ? try WorkerIORecorder(worker: executable, directory: root.appendingPathComponent("io")) : nil
+        workerExecutable = recorder?.wrapper ?? executable
     }
 
     deinit {
-        if let daemon { kill(daemon.processIdentifier, SIGKILL) }
+        daemon = nil  // SIGKILLed and reaped
         try? FileManager.default.removeItem(at: root)
+    }
+
+    /// Writes a models folder holding the fake worker's model (`fake`: 4 PixArt blocks) and points `ecadd` at it.
+    func useFakeModels() throws {
+        let folder = root.appendingPathComponent("models/fake/transformer")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let config = """
+            {"attention_head_dim": 32, "caption_channels": 128, "cross_attention_dim": 128, "in_channels": 3,
+             "num_attention_heads": 4, "num_layers": 4, "patch_size": 2, "sample_size": 32}
+            """
+        try Data(config.utf8).write(to: folder.appendingPathComponent("config.json"))
+        environment["ECAD_MODELS_DIR"] = root.appendingPathComponent("models").path
     }
 
     /// A path inside the temp root.
     func path(_ name: String) -> String { root.appendingPathComponent(name).path }
 
-    /// Starts `ecadd` and waits until /v1/health answers.
-    func start() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binDirectory + "/ecadd")
-        process.arguments = [
-            "--socket", socket, "--state-dir", stateDirectory, "--worker", Self.fakeWorker,
+    /// Starts `ecadd` (a ``SpawnedProcess``) and waits until /v1/health answers. `launcher` (an executable and
+    /// its arguments) runs `ecadd` through a program that execs it in place, such as `systemd-socket-activate -l
+    /// SOCKET`, so the pid stays the daemon's.
+    func start(launcher: [String] = []) throws {
+        let command = launcher + [
+            Self.binDirectory + "/ecadd", "--socket", socket, "--state-dir", stateDirectory, "--worker", workerExecutable,
             "--slots", String(slots), "--heartbeat-timeout", String(heartbeatTimeout),
         ]
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try process.run()
-        daemon = process
+        daemon = try SpawnedProcess(command, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
         _ = try Poll.until("ecadd to answer") { try? curl("GET", "/v1/health").0 == 200 ? true : nil }
+    }
+
+    /// The daemon's pid while it runs.
+    var daemonPID: Int32? { daemon?.pid }
+
+    /// The daemon's child processes now (its workers), from `/proc/PID/task/*/children`.
+    func workerPIDs() -> [Int32] {
+        guard let pid = daemonPID else { return [] }
+        let tasks = "/proc/\(pid)/task"
+        let threads = (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []
+        return threads.flatMap { thread -> [Int32] in
+            let text = (try? String(contentsOfFile: "\(tasks)/\(thread)/children", encoding: .utf8)) ?? ""
+            return text.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }.sorted()
     }
 
     /// SIGKILLs the daemon (no cleanup at all).
     func killDaemon() {
         guard let daemon else { return }
-        kill(daemon.processIdentifier, SIGKILL)
-        daemon.waitUntilExit()
+        kill(daemon.pid, SIGKILL)
+        daemon.wait()
         self.daemon = nil
     }
 
     /// SIGTERMs the daemon and returns its exit status.
     func stopDaemon() -> Int32 {
         guard let daemon else { return -1 }
-        kill(daemon.processIdentifier, SIGTERM)
-        daemon.waitUntilExit()
+        kill(daemon.pid, SIGTERM)
         self.daemon = nil
-        return daemon.terminationStatus
+        return daemon.wait()
     }
 
     /// `curl --unix-socket` a request; returns the status code and body.
@@ -125,6 +170,14 @@ final class DaemonHarness {
             priority: priority)
         let body = String(decoding: try APIJSON.makeEncoder().encode(request), as: UTF8.self)
         let (status, answer) = try curl("POST", "/v1/jobs", body: body, asUID: uid)
+        #expect(status == 201, "submit answered \(status): \(String(decoding: answer, as: UTF8.self))")
+        return try APIJSON.makeDecoder().decode(JobView.self, from: answer).id
+    }
+
+    /// Submits a search job with `spec` over the API; returns its id.
+    func submitSearch(_ spec: JSONValue) throws -> Int64 {
+        let body = String(decoding: try APIJSON.makeEncoder().encode(SubmitJobRequest(kind: .search, spec: spec)), as: UTF8.self)
+        let (status, answer) = try curl("POST", "/v1/jobs", body: body)
         #expect(status == 201, "submit answered \(status): \(String(decoding: answer, as: UTF8.self))")
         return try APIJSON.makeDecoder().decode(JobView.self, from: answer).id
     }
