@@ -60,7 +60,7 @@ public struct DaemonApp: Sendable {
         for job in try await store.jobs.recoverOnStartup() {
             logger.notice("requeued after daemon restart", metadata: ["job.id": "\(job.id)", "job.restarts": "\(job.restarts)"])
         }
-        let runners: [JobKind: any JobRunner] = [.generate: GenerateRunner(), .search: SearchRunner(modelsDirectory: SearchRunner.defaultModelsDirectory())]
+        let runners: [JobKind: any JobRunner] = [.generate: GenerateRunner(), .search: SearchRunner(modelsDirectory: SearchRunner.defaultModelsDirectory()), .evaluate: EvaluateRunner(modelsDirectory: SearchRunner.defaultModelsDirectory())]
         let daemon = DaemonContext(
             configuration: configuration, store: store, policy: AccessPolicy(), running: RunningJobs(),
             wakeup: SchedulerWakeup(), runners: runners, startedAt: Date(), logger: logger)
