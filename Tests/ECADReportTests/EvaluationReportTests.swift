@@ -48,18 +48,27 @@ struct EvaluationReportTests {
         #expect(!text.contains("frechetDistance") && !text.contains("psnr"))
     }
 
-    @Test func theHTMLEmbedsEachGridBesideTheBaselineGrid() {
-        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 0, count: 16)
+    @Test func theHTMLEmbedsEachGridBesideTheBaselineGridAndTheBaselineOnce() {
+        /// A PNG header claiming `width` x 8 pixels, its last byte `tag`.
+        func png(width: UInt8, tag: UInt8) -> [UInt8] {
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 0, count: 8)
+                + [0, 0, 0, width, 0, 0, 0, 8] + [tag]
+        }
         var rows = EvaluationFixture.report().rows
         rows[0].grid = "images/s0/grid.png"
         rows[2].grid = "images/s2/grid.png"
-        let html = EvaluationReport(title: "t", rows: rows).html(notes: ["setup line"]) { path in
-            path.hasPrefix("images/") ? png : nil
-        }
-        #expect(html.components(separatedBy: "data:image/png;base64,").count - 1 == 2)
+        rows[3].grid = "images/s3/grid.png"
+        let grids = ["images/s0/grid.png": png(width: 32, tag: 0), "images/s2/grid.png": png(width: 32, tag: 2),
+                     "images/s3/grid.png": png(width: 200, tag: 3)]
+        let html = EvaluationReport(title: "t", rows: rows).html(notes: ["setup line"]) { grids[$0] }
+        #expect(html.components(separatedBy: "data:image/png;base64,").count - 1 == 3, "baseline once, two schedules")
+        #expect(html.components(separatedBy: "class=\"png-0\"").count - 1 == 2, "the baseline beside both")
+        #expect(html.contains("width=\"128\" height=\"32\""), "a 32-pixel grid is shown 4x")
+        #expect(html.contains("width=\"200\" height=\"8\""), "a wide grid keeps its size")
         #expect(html.contains("<h2>Images</h2>") && html.contains("setup line") && html.contains("<svg"))
         #expect(html.contains("Goal 1: a front member with &gt;= 2.0x measured speedup"))
         let plain = EvaluationFixture.report().html { _ in nil }
         #expect(!plain.contains("<h2>Images</h2>"))
     }
+
 }

@@ -46,14 +46,16 @@ package struct EvaluateSources {
         for (index, source) in spec.schedules.enumerated() {
             switch source {
             case .front(let job):
-                let reader = FrontJobSchedules(field: Self.field(index, "front"), modelID: model.id, steps: steps, modelsDirectory: modelsDirectory)
+                let reader = FrontJobSchedules(
+                    field: Self.field(index, "front"), modelID: model.id, steps: steps, modelsDirectory: modelsDirectory)
                 all += try await reader.candidates(job, store: store)
             case .heuristic(let text):
-                for (family, schedule) in try HeuristicFamilyMembers.expand(text, steps: steps, layout: layout, field: Self.field(index, "heuristic")) {
+                let field = Self.field(index, "heuristic")
+                for (family, schedule) in try HeuristicFamilyMembers.expand(text, steps: steps, layout: layout, field: field) {
                     let name = family.description
                     let kind: EvaluationSource.Kind = family == .uncached ? .uncached : .heuristic
-                    let familyName = String(name.prefix { $0 != ":" })
-                    all.append(EvaluateCandidate(schedule: schedule, sources: [EvaluationSource(kind: kind, label: name, family: familyName)]))
+                    let source = EvaluationSource(kind: kind, label: name, family: String(name.prefix { $0 != ":" }))
+                    all.append(EvaluateCandidate(schedule: schedule, sources: [source]))
                 }
             case .registry(let ref):
                 all += try await registry(ref, store: store, field: "evaluate.schedules[\(index)]")
@@ -63,7 +65,8 @@ package struct EvaluateSources {
                     throw DaemonError.invalidSpec(field: field, message: "cannot read schedule file \(path)")
                 }
                 let label = URL(fileURLWithPath: path).lastPathComponent
-                all.append(EvaluateCandidate(schedule: try schedule(Array(data), field: field), sources: [EvaluationSource(kind: .file, label: label)]))
+                let source = EvaluationSource(kind: .file, label: label)
+                all.append(EvaluateCandidate(schedule: try schedule(Array(data), field: field), sources: [source]))
             }
         }
         return EvaluateCandidate.merged(all)
@@ -98,7 +101,8 @@ package struct EvaluateSources {
         guard schedule.steps == steps, schedule.layout == layout else {
             throw .invalidSpec(
                 field: field,
-                message: "schedule has \(schedule.steps) steps × \(schedule.blocks) blocks; \(model.id) at \(steps) steps needs \(steps) × \(layout.blockCount)")
+                message: "schedule has \(schedule.steps) steps × \(schedule.blocks) blocks; "
+                    + "\(model.id) at \(steps) steps needs \(steps) × \(layout.blockCount)")
         }
         return schedule
     }

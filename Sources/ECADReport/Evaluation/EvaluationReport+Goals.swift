@@ -13,30 +13,34 @@ extension EvaluationReport {
     /// Goal 1: a front member with at least ``targetSpeedup`` measured speedup whose reward is at most
     /// ``rewardTolerance`` below uncached (a higher reward also counts).
     public var speedupGoal: EvaluationGoal {
-        let target = ResultTable.number(targetSpeedup, digits: 1)
+        let target = ResultTable.number(targetSpeedup, digits: 1) + "x"
         let tolerance = ResultTable.number(rewardTolerance, digits: 2)
-        let goal = "Goal 1: a front member with >= \(target)x measured speedup whose reward is within \(tolerance) of uncached"
+        let goal = "Goal 1: a front member with >= \(target) measured speedup whose reward is within \(tolerance) of uncached"
         guard let base = baseline?.reward, baseline?.latencySeconds != nil else {
-            return EvaluationGoal(goal: goal, outcome: .notComputed, statement: "The uncached baseline's reward and latency were not measured.")
+            return EvaluationGoal(
+                goal: goal, outcome: .notComputed, statement: "The uncached baseline's reward and latency were not measured.")
         }
         let front = points(rows.filter { $0.has(.front) })
         guard !front.isEmpty else {
-            return EvaluationGoal(goal: goal, outcome: .notComputed, statement: "No front member has a measured reward and speedup.")
+            return EvaluationGoal(
+                goal: goal, outcome: .notComputed, statement: "No front member has a measured reward and speedup.")
         }
         let floor = base - rewardTolerance
         let close = front.filter { $0.reward >= floor }
-        let fast = front.filter { $0.speedup >= targetSpeedup }
         if let best = close.filter({ $0.speedup >= targetSpeedup }).max(by: { $0.speedup < $1.speedup }) {
             return EvaluationGoal(goal: goal, outcome: .met, statement: "\(describe(best, base: base)).")
         }
         var parts: [String] = []
-        if let best = fast.max(by: { $0.reward < $1.reward }) {
-            parts.append("The best front member at >= \(target)x, \(describe(best, base: base)), misses the reward bound by \(ResultTable.number(floor - best.reward, digits: 4))")
+        if let best = front.filter({ $0.speedup >= targetSpeedup }).max(by: { $0.reward < $1.reward }) {
+            let gap = Self.reward(floor - best.reward)
+            parts.append("The best front member at >= \(target), \(describe(best, base: base)), misses the reward bound by \(gap)")
         } else if let fastest = front.max(by: { $0.speedup < $1.speedup }) {
-            parts.append("No front member reaches \(target)x; the fastest, \(describe(fastest, base: base)), is \(ResultTable.number(targetSpeedup - fastest.speedup, digits: 2))x short")
+            let gap = Self.speed(targetSpeedup - fastest.speedup)
+            parts.append("No front member reaches \(target); the fastest, \(describe(fastest, base: base)), is \(gap) short")
         }
-        if let fastestClose = close.max(by: { $0.speedup < $1.speedup }) {
-            parts.append("the fastest within \(tolerance) reward, \(describe(fastestClose, base: base)), is \(ResultTable.number(targetSpeedup - fastestClose.speedup, digits: 2))x short")
+        if let fastest = close.max(by: { $0.speedup < $1.speedup }) {
+            let gap = Self.speed(targetSpeedup - fastest.speedup)
+            parts.append("the fastest within \(tolerance) reward, \(describe(fastest, base: base)), is \(gap) short")
         }
         return EvaluationGoal(goal: goal, outcome: .missed, statement: parts.joined(separator: "; ") + ".")
     }
@@ -50,33 +54,37 @@ extension EvaluationReport {
         let heuristics = points(heuristicRows)
         guard !heuristics.isEmpty, !front.isEmpty else {
             let missing = heuristics.isEmpty ? "heuristic schedule" : "front member"
-            return EvaluationGoal(goal: goal, outcome: .notComputed, statement: "No \(missing) has a measured reward and speedup.")
+            return EvaluationGoal(
+                goal: goal, outcome: .notComputed, statement: "No \(missing) has a measured reward and speedup.")
         }
         var misses: [String] = []
         var smallest: (margin: Double, label: String)?
         for heuristic in heuristics {
-            let best = front.filter { $0.speedup >= heuristic.speedup }.map(\.reward).max()
-            let place = "\(heuristic.label) (\(ResultTable.number(heuristic.speedup, digits: 2))x, reward \(ResultTable.number(heuristic.reward, digits: 4)))"
-            guard let best else {
+            let place = "\(heuristic.label) (\(Self.speed(heuristic.speedup)), reward \(Self.reward(heuristic.reward)))"
+            guard let best = front.filter({ $0.speedup >= heuristic.speedup }).map(\.reward).max() else {
                 misses.append("\(place): no front member is as fast")
                 continue
             }
             let margin = best - heuristic.reward
             if margin < 0 {
-                misses.append("\(place): the best front member at that speed has \(ResultTable.number(best, digits: 4)), \(ResultTable.number(-margin, digits: 4)) lower")
+                let gap = Self.reward(-margin)
+                misses.append("\(place): the best front member at that speed has \(Self.reward(best)), \(gap) lower")
             } else if smallest.map({ margin < $0.margin }) ?? true {
                 smallest = (margin, heuristic.label)
             }
         }
         let unmeasured = heuristicRows.count - heuristics.count
-        let note = unmeasured > 0 ? " \(unmeasured) heuristic schedule(s) lack a measured reward or speedup and are not counted." : ""
-        if misses.isEmpty {
-            let margin = smallest.map { " The smallest reward margin is \(Self.signed($0.margin)) (at \($0.label))." } ?? ""
-            return EvaluationGoal(goal: goal, outcome: .met, statement: "All \(heuristics.count) heuristic schedules are matched.\(margin)\(note)")
+        let note = unmeasured > 0
+            ? " \(unmeasured) heuristic schedule(s) lack a measured reward or speedup and are not counted." : ""
+        guard misses.isEmpty else {
+            let list = misses.joined(separator: "; ")
+            return EvaluationGoal(
+                goal: goal, outcome: .missed,
+                statement: "Missed for \(misses.count) of \(heuristics.count) heuristic schedules: \(list).\(note)")
         }
+        let margin = smallest.map { " The smallest reward margin is \(Self.signed($0.margin)) (at \($0.label))." } ?? ""
         return EvaluationGoal(
-            goal: goal, outcome: .missed,
-            statement: "Missed for \(misses.count) of \(heuristics.count) heuristic schedules: \(misses.joined(separator: "; ")).\(note)")
+            goal: goal, outcome: .met, statement: "All \(heuristics.count) heuristic schedules are matched.\(margin)\(note)")
     }
 
     private func points(_ rows: [EvaluationRow]) -> [Point] {
@@ -87,10 +95,13 @@ extension EvaluationReport {
     }
 
     private func describe(_ point: Point, base: Double) -> String {
-        "\(point.label) at \(ResultTable.number(point.speedup, digits: 2))x with reward \(ResultTable.number(point.reward, digits: 4)) (\(Self.signed(point.reward - base)) vs uncached \(ResultTable.number(base, digits: 4)))"
+        let versus = "\(Self.signed(point.reward - base)) vs uncached \(Self.reward(base))"
+        return "\(point.label) at \(Self.speed(point.speedup)) with reward \(Self.reward(point.reward)) (\(versus))"
     }
 
-    static func signed(_ value: Double) -> String {
-        (value >= 0 ? "+" : "") + ResultTable.number(value, digits: 4)
-    }
+    private static func speed(_ value: Double) -> String { ResultTable.number(value, digits: 2) + "x" }
+
+    private static func reward(_ value: Double) -> String { ResultTable.number(value, digits: 4) }
+
+    private static func signed(_ value: Double) -> String { (value >= 0 ? "+" : "") + reward(value) }
 }
