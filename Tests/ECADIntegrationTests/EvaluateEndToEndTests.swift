@@ -16,16 +16,21 @@ struct EvaluateEndToEndTests {
     private static let fixtureMeasuresFidelity =
         ((try? String(contentsOfFile: DaemonHarness.fakeWorker, encoding: .utf8)) ?? "").contains("frechet_distance")
 
+    /// Starts a daemon whose models directory holds `fake` (4 PixArt blocks). The daemon reads `ECAD_MODELS_DIR`
+    /// from this process's environment, which other suites set too; so the folder is a fixed one that is never
+    /// deleted, with the same config bytes as SearchEndToEndTests' (equal model digests whichever folder a
+    /// daemon gets).
     private static func start() throws -> DaemonHarness {
-        let harness = try DaemonHarness()
-        let folder = URL(fileURLWithPath: harness.path("models/fake/transformer"))
+        let models = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ecad-it-models-fake")
+        let folder = models.appendingPathComponent("fake/transformer")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let config = """
             {"attention_head_dim": 32, "caption_channels": 128, "cross_attention_dim": 128, "in_channels": 3,
              "num_attention_heads": 4, "num_layers": 4, "patch_size": 2, "sample_size": 32}
             """
-        try Data(config.utf8).write(to: folder.appendingPathComponent("config.json"))
-        setenv("ECAD_MODELS_DIR", harness.path("models"), 1)
+        try Data(config.utf8).write(to: folder.appendingPathComponent("config.json"), options: .atomic)
+        setenv("ECAD_MODELS_DIR", models.path, 1)
+        let harness = try DaemonHarness()
         try harness.start()
         return harness
     }
