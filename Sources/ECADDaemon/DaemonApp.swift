@@ -62,7 +62,8 @@ public struct DaemonApp: Sendable {
         }
         let models = SearchRunner.defaultModelsDirectory()
         let runners: [JobKind: any JobRunner] = [
-            .generate: GenerateRunner(modelsDirectory: models, registry: store.registry), .search: SearchRunner(modelsDirectory: models),
+            .generate: GenerateRunner(modelsDirectory: models, registry: store.registry),
+            .search: SearchRunner(modelsDirectory: models), .evaluate: EvaluateRunner(modelsDirectory: models),
         ]
         let daemon = DaemonContext(
             configuration: configuration, store: store, policy: AccessPolicy(), running: RunningJobs(),

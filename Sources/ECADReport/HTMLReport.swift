@@ -21,11 +21,15 @@ public struct HTMLReport: Sendable {
             self.displayScale = max(1, displayScale)
         }
 
+        /// The image's width and height in pixels from the PNG header; nil if the bytes are too short.
+        var pixelSize: (width: Int, height: Int)? {
+            guard png.count >= 24 else { return nil }
+            return (png[16..<20].reduce(0) { $0 << 8 | Int($1) }, png[20..<24].reduce(0) { $0 << 8 | Int($1) })
+        }
+
         /// `width="..." height="..."` from the PNG header times `displayScale`; empty if the bytes are too short.
         var sizeAttributes: String {
-            guard png.count >= 24 else { return "" }
-            let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
-            let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+            guard let (width, height) = pixelSize else { return "" }
             return " width=\"\(width * displayScale)\" height=\"\(height * displayScale)\""
         }
     }
@@ -66,13 +70,29 @@ public struct HTMLReport: Sendable {
     public mutating func addPlot(_ plot: ParetoPlot, caption: String = "") {
         sections.append(.svg(plot.svg(), caption: caption))
     }
-    /// Appends images side by side.
+    /// Appends images side by side. An image that appears in several rows of figures is embedded only once.
     public mutating func addFigures(_ figures: [Figure]) { sections.append(.figures(figures)) }
 
     /// The complete HTML document.
     public func html() -> String {
+        // An image shown in several rows of figures (a baseline grid beside every schedule's) is embedded once, as
+        // a CSS class.
+        var counts: [[UInt8]: Int] = [:]
+        for case .figures(let figures) in sections {
+            for png in Set(figures.map(\.png)) { counts[png, default: 0] += 1 }
+        }
+        var shared: [[UInt8]: Int] = [:]
+        var sharedStyle = ""
+        for section in sections {
+            guard case .figures(let figures) = section else { continue }
+            for figure in figures where counts[figure.png, default: 0] > 1 && shared[figure.png] == nil {
+                shared[figure.png] = shared.count
+                sharedStyle += ".png-\(shared.count - 1) { background-image: url(\"data:image/png;base64,"
+                    + "\(Data(figure.png).base64EncodedString())\"); }\n"
+            }
+        }
         var body = "<h1>\(SVGText.escape(title))</h1>\n"
-        for section in sections { body += render(section) }
+        for section in sections { body += render(section, shared: shared) }
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -89,7 +109,8 @@ public struct HTMLReport: Sendable {
             figure img { image-rendering: pixelated; }
             figcaption, caption { font-size: 0.9em; color: #555; }
             .figures { display: flex; flex-wrap: wrap; align-items: flex-start; }
-            </style>
+            figure div { background-size: 100% 100%; image-rendering: pixelated; }
+            \(sharedStyle)</style>
             </head>
             <body>
             \(body)</body>
@@ -98,7 +119,7 @@ public struct HTMLReport: Sendable {
             """
     }
 
-    private func render(_ section: Section) -> String {
+    private func render(_ section: Section, shared: [[UInt8]: Int]) -> String {
         switch section {
         case .heading(let text): return "<h2>\(SVGText.escape(text))</h2>\n"
         case .paragraph(let text): return "<p>\(SVGText.escape(text))</p>\n"
@@ -108,7 +129,12 @@ public struct HTMLReport: Sendable {
             return "<figure>\n\(inline)<figcaption>\(SVGText.escape(caption))</figcaption>\n</figure>\n"
         case .figures(let figures):
             let items = figures.map { figure in
-                "<figure><img\(figure.sizeAttributes) alt=\"\(SVGText.escape(figure.caption))\" "
+                if let index = shared[figure.png], let (width, height) = figure.pixelSize {
+                    let size = "width: \(width * figure.displayScale)px; height: \(height * figure.displayScale)px"
+                    return "<figure><div class=\"png-\(index)\" role=\"img\" aria-label=\"\(SVGText.escape(figure.caption))\" "
+                        + "style=\"\(size)\"></div><figcaption>\(SVGText.escape(figure.caption))</figcaption></figure>\n"
+                }
+                return "<figure><img\(figure.sizeAttributes) alt=\"\(SVGText.escape(figure.caption))\" "
                     + "src=\"data:image/png;base64,"
                     + "\(Data(figure.png).base64EncodedString())\"><figcaption>\(SVGText.escape(figure.caption))"
                     + "</figcaption></figure>\n"

@@ -88,11 +88,18 @@ public struct ParetoPlot: Sendable {
         return svg + "</svg>\n"
     }
 
-    /// The path through the points sorted by x (ties by y, descending): from each point straight down to the next
-    /// point's height, then across to it.
+    /// The path through the non-dominated points (no other point has both a larger x and a larger y; measured
+    /// speedups can reorder a front) sorted by x: from each point straight down to the next point's height, then
+    /// across to it. Dominated points keep their markers but are off the line.
     private func staircase(_ points: [PlotPoint], px: (Double) -> String, py: (Double) -> String) -> String {
         let finite = points.filter { $0.x.isFinite && $0.y.isFinite }
-        let sorted = finite.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y > $1.y }
+        var best = -Double.infinity
+        var kept: [PlotPoint] = []
+        for point in finite.sorted(by: { $0.x != $1.x ? $0.x > $1.x : $0.y > $1.y }) where point.y > best {
+            kept.append(point)
+            best = point.y
+        }
+        let sorted = Array(kept.reversed())
         guard let first = sorted.first else { return "" }
         var path = "M \(px(first.x)) \(py(first.y))"
         for point in sorted.dropFirst() { path += " V \(py(point.y)) H \(px(point.x))" }

@@ -67,6 +67,16 @@ struct ParetoPlotTests {
         #expect(d.components(separatedBy: " V ").count == 4 && d.components(separatedBy: " H ").count == 4)
     }
 
+    @Test func theStaircaseSkipsDominatedFrontPoints() {
+        let plot = ParetoPlot(title: "t", series: [PlotSeries(label: "front", points: [
+            PlotPoint(x: 1, y: 0.9), PlotPoint(x: 2.4, y: 0.7), PlotPoint(x: 2.5, y: 0.8), PlotPoint(x: 4, y: 0.5),
+        ], style: .front)])
+        let svg = plot.svg()
+        let d = svg.split(separator: "\n").first { $0.hasPrefix("<path d=\"M") && $0.contains("stroke-width=\"2\"") }.map(String.init) ?? ""
+        #expect(d.components(separatedBy: " V ").count == 3, "(2.4, 0.7) is dominated by (2.5, 0.8)")
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 4 + 1, "every point keeps its marker")
+    }
+
     @Test func axisTicksAreNice() {
         let axis = PlotAxis(covering: [1.0, 3.3])
         #expect(axis.ticks == [1.0, 1.5, 2.0, 2.5, 3.0])

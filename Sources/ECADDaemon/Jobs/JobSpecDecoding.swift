@@ -10,13 +10,7 @@ package enum JobSpecDecoding {
     ///   another kind.
     package static func spec(_ json: Data, kind: JobKind) throws(DaemonError) -> JobSpec {
         do {
-            // The job's kind travels beside the spec (SubmitJobRequest.kind); the spec types want it inside.
-            var tree = try SpecValue.parseJSON(json)
-            if case .table(var fields) = tree, fields["kind"] == nil {
-                fields["kind"] = .string(kind.rawValue)
-                tree = .table(fields)
-            }
-            let spec = try JobSpec(tree)
+            let spec = try JobSpec(tree(json, kind: kind.rawValue))
             guard spec.kind.rawValue == kind.rawValue else {
                 throw DaemonError.invalidSpec(field: "kind", message: "expected \"\(kind.rawValue)\", got \"\(spec.kind.rawValue)\"")
             }
@@ -41,5 +35,36 @@ package enum JobSpecDecoding {
             throw .invalidSpec(field: "spec", message: "\(error)")
         }
         return try spec(data, kind: kind)
+    }
+
+    /// The spec of `kind` in `json`, with SpecError messages kept whole under field `spec` (the evaluate
+    /// runner's form: `spec field "evaluate.schedules[1].heuristic": ...`).
+    /// - Throws: ``DaemonError/invalidSpec(field:message:)``.
+    package static func decode(_ json: Data, kind: JobSpec.Kind) throws(DaemonError) -> JobSpec {
+        let spec: JobSpec
+        do {
+            spec = try JobSpec(tree(json, kind: kind.rawValue))
+        } catch {
+            throw .invalidSpec(field: "spec", message: "\(error)")
+        }
+        guard spec.kind == kind else { throw .invalidSpec(field: "kind", message: "expected \"\(kind.rawValue)\"") }
+        return spec
+    }
+
+    /// `error` with a `search.` field path renamed to `<kind>.` (for the shared model and prompt readers).
+    package static func renamed(_ error: DaemonError, kind: JobSpec.Kind) -> DaemonError {
+        guard case .invalidSpec(let field, let message) = error, field.hasPrefix("search.") else { return error }
+        return .invalidSpec(field: kind.rawValue + field.dropFirst("search".count), message: message)
+    }
+
+    /// The spec tree with `kind` added when missing: the job's kind travels beside the spec
+    /// (`SubmitJobRequest.kind`); the spec types want it inside.
+    private static func tree(_ json: Data, kind: String) throws -> SpecValue {
+        var tree = try SpecValue.parseJSON(json)
+        if case .table(var fields) = tree, fields["kind"] == nil {
+            fields["kind"] = .string(kind)
+            tree = .table(fields)
+        }
+        return tree
     }
 }

@@ -23,7 +23,8 @@ public struct EvaluateSpec: Sendable, Equatable {
     public var name: String?
     /// Model, backend, benchmark prompts (default `{ set = "benchmark" }`), seeds and sampler.
     public var setup: RunSetup
-    /// Schedules to score (fronts, registry entries, heuristic families, files). Required: at least one.
+    /// Schedules to score (fronts, registry entries, heuristic families, files). Required: at least one, counting
+    /// the top-level `front` field, which is placed first here as `.front(id)`.
     public var schedules: [ScheduleSource]
     /// Also score the uncached model as the baseline row. Default true.
     public var includeBaseline: Bool
@@ -36,13 +37,19 @@ public struct EvaluateSpec: Sendable, Equatable {
         name = try fields.optional("name", SpecRead.nonEmptyString)
         setup = try RunSetup(from: &fields, defaultPrompts: .set("benchmark"))
         let schedulesPath = fields.path(of: "schedules")
+        // `front = "12"` (or 12): a search job's front ahead of `schedules`; one key, so `--set front=12` can set it.
+        let front = try fields.optional("front") { value, path throws(SpecError) -> String in
+            if case .integer(let id) = value, id >= 1 { return String(id) }
+            return try SpecRead.nonEmptyString(value, path)
+        }
         schedules = try fields.read("schedules", default: []) { value, path throws(SpecError) in
             try SpecRead.array(value, path) { item, itemPath throws(SpecError) in
                 try ScheduleSource.read(item, itemPath, allowFront: true)
             }
         }
+        if let front { schedules.insert(.front(front), at: 0) }
         guard !schedules.isEmpty else {
-            throw .field(schedulesPath, "expected at least one schedule source ({ front = ... }, a registry name, { heuristic = ... } or { file = ... })")
+            throw .field(schedulesPath, "expected at least one schedule source ({ front = ... }, a registry name, { heuristic = ... } or { file = ... }) or a top-level front = <search job id>")
         }
         includeBaseline = try fields.read("include_baseline", default: true, SpecRead.bool)
         let metricsPath = fields.path(of: "metrics")
