@@ -62,7 +62,7 @@ struct GenerateArtifactsTests {
     func scheduleSourcesAreChecked() throws {
         let harness = try DaemonHarness()
         try harness.start()
-        let heuristic = try harness.ecad(["generate", "--model", "fake", "--heuristic", "fora:n=2", "--prompt", "a", "-o", harness.path("h")])
+        let heuristic = try harness.ecad(["generate", "--model", "no-such-model", "--heuristic", "fora:n=2", "--prompt", "a", "-o", harness.path("h")])
         #expect(heuristic.status == 1)
         #expect(heuristic.stderr.contains("spec.schedule") && heuristic.stderr.contains("layout"))
         let unknown = try harness.ecad(["generate", "--model", "fake", "--schedule", "no-such-name@balanced", "--prompt", "a"])
