@@ -3,7 +3,8 @@
 Prints images/s for full 20-step guided DPM-Solver++ sampling at each batch, the engine's GEMM throughput
 against bare cblas_sgemm of the same shapes, and measured vs MAC-predicted speedups for cache schedules.
 
-  /root/.cache/ecad/venv/bin/python Benchmarks/engine/bench_engine.py --threads 2 --images 16 32
+  /root/.cache/ecad/venv/bin/python Benchmarks/engine/bench_engine.py --threads 2 --images 16 32 \\
+      --models random models/shapes32/transformer
 """
 import argparse
 import json
@@ -55,16 +56,25 @@ def main():
     parser.add_argument("--caption", type=int, default=64)
     parser.add_argument("--tokens", type=int, default=16)
     parser.add_argument("--schedules", default="uncached,fora:2,fora:3,tgate:10")
-    parser.add_argument("--model", help="existing diffusers transformer folder (default: random config above)")
+    parser.add_argument("--models", nargs="+", default=["random"],
+                        help="'random' (the config above, random weights) and/or diffusers transformer folders, "
+                             "e.g. models/shapes32/transformer (patch 2, 256 tokens); each is benchmarked in turn")
     parser.add_argument("--worker", default=os.environ.get("ECAD_WORKER_BIN", str(ROOT / ".build/release/ecad-worker")))
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
 
+    print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average {os.getloadavg()[0]:.2f} at start")
+    for name in args.models:
+        bench_model(args, None if name == "random" else name)
+    print(f"\n# load average {os.getloadavg()[0]:.2f} at the end")
+
+
+def bench_model(args, model_folder):
     with tempfile.TemporaryDirectory() as tmp:
-        if args.model:
-            model = PixArtTransformer2DModel.from_pretrained(args.model).eval()
-            folder = args.model
+        if model_folder:
+            model = PixArtTransformer2DModel.from_pretrained(model_folder).eval()
+            folder = model_folder
         else:
             model = PixArtTransformer2DModel(
                 num_attention_heads=args.heads, attention_head_dim=args.head_dim, in_channels=3, out_channels=3,
@@ -73,9 +83,9 @@ def main():
             folder = os.path.join(tmp, "model")
             model.save_pretrained(folder)
         caption = model.config.caption_channels
-        print(f"# config: patch {model.config.patch_size}, {model.config.num_layers} layers, "
+        print(f"\n# model: {model_folder or 'random'}; config: patch {model.config.patch_size}, {model.config.num_layers} layers, "
               f"{model.config.num_attention_heads}x{model.config.attention_head_dim}, caption {caption}, "
-              f"{args.tokens} tokens, {args.steps} steps, threads {args.threads}, torch {torch.__version__}")
+              f"{model.config.sample_size // model.config.patch_size}^2 image tokens, {args.tokens} caption tokens, {args.steps} steps, threads {args.threads}, torch {torch.__version__}")
         print("| images | PyTorch eager img/s | native img/s | native / PyTorch |")
         print("|---|---|---|---|")
         records = {}

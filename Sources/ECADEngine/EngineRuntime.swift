@@ -1,10 +1,10 @@
 /// Process-wide engine settings.
 public enum EngineRuntime {
-    /// Pins the OpenBLAS thread count used by every GEMM.
+    /// Sets how many threads the engine splits its work across (OpenBLAS itself stays single-threaded).
     public static func setThreadCount(_ count: Int) {
         Kernels.setThreadCount(count)
     }
 
-    /// The OpenBLAS thread count in effect.
+    /// The engine thread count in effect.
     public static var threadCount: Int { Kernels.threadCount }
 }

@@ -19,3 +19,16 @@ extension Array where Element == Float {
         }
     }
 }
+
+extension Kernels {
+    /// A new array of `count` floats that `fill` must write completely (no zeroing pass first).
+    @inlinable
+    package static func uninitializedScalars(_ count: Int, _ fill: (UnsafeMutablePointer<Float>) -> Void) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress {
+                fill(base)
+            }
+            initialized = count
+        }
+    }
+}

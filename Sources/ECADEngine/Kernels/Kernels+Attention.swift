@@ -2,7 +2,8 @@ extension Kernels {
     /// Multi-head scaled dot-product attention on already-projected queries, keys and values.
     ///
     /// Per sample `b` and head `h`: `softmax(q_bh k_bh^T / sqrt(dh) + bias_b) v_bh`, where head `h` owns
-    /// channels `h*dh ..< (h+1)*dh`.
+    /// channels `h*dh ..< (h+1)*dh`. The (sample, head) pairs run across threads; each writes its own
+    /// output columns, computed the same way whatever the thread count.
     /// - Parameters:
     ///   - q: `[B, Tq, D]`.
     ///   - k: `[B, Tk, D]`.
@@ -18,29 +19,26 @@ extension Kernels {
         if let keyBias { precondition(keyBias.count == b * tk, "attention: key bias \(keyBias.shape) for \(b)x\(tk)") }
         let dh = d / heads
         let scale = 1 / Float(dh).squareRoot()
-        var out = [Float](repeating: 0, count: b * tq * d)
-        var scores = [Float](repeating: 0, count: tq * tk)
-        let bias = keyBias?.scalars ?? []
-        let (pq, pk, pv, pb) = (q.scalars, k.scalars, v.scalars, bias)
-        out.withMutableBase { po in
-            scores.withMutableBase { ps in
-                pq.withBase { pq in
-                    pk.withBase { pk in
-                        pv.withBase { pv in
-                            pb.withBase { pb in
-                                for sample in 0..<b {
-                                    for head in 0..<heads {
-                                        let qOffset = sample * tq * d + head * dh
-                                        let kvOffset = sample * tk * d + head * dh
-                                        sgemm(
-                                            transposeA: false, transposeB: true, m: tq, n: tk, k: dh, alpha: scale,
-                                            a: pq + qOffset, lda: d, b: pk + kvOffset, ldb: d, c: ps, ldc: tk)
-                                        if keyBias != nil { addRowBias(ps, rows: tq, count: tk, bias: pb + sample * tk) }
-                                        softmaxRows(ps, rows: tq, count: tk)
-                                        sgemm(
-                                            transposeA: false, transposeB: false, m: tq, n: dh, k: tk,
-                                            a: ps, lda: tk, b: pv + kvOffset, ldb: d, c: po + qOffset, ldc: d)
-                                    }
+        let hasBias = keyBias != nil
+        let out = uninitializedScalars(b * tq * d) { po in
+            q.scalars.withBase { pq in
+                k.scalars.withBase { pk in
+                    v.scalars.withBase { pv in
+                        (keyBias?.scalars ?? []).withBase { pb in
+                            parallelChunks(b * heads) { pairs in
+                                let scores = UnsafeMutablePointer<Float>.allocate(capacity: max(1, tq * tk))
+                                defer { scores.deallocate() }
+                                for pair in pairs {
+                                    let (sample, head) = pair.quotientAndRemainder(dividingBy: heads)
+                                    let qOffset = sample * tq * d + head * dh
+                                    let kvOffset = sample * tk * d + head * dh
+                                    sgemm(
+                                        transposeA: false, transposeB: true, m: tq, n: tk, k: dh, alpha: scale,
+                                        a: pq + qOffset, lda: d, b: pk + kvOffset, ldb: d, c: scores, ldc: tk)
+                                    softmaxRows(scores, rows: tq, count: tk, bias: hasBias ? pb + sample * tk : nil)
+                                    sgemm(
+                                        transposeA: false, transposeB: false, m: tq, n: dh, k: tk,
+                                        a: scores, lda: tk, b: pv + kvOffset, ldb: d, c: po + qOffset, ldc: d)
                                 }
                             }
                         }
@@ -49,13 +47,5 @@ extension Kernels {
             }
         }
         return Tensor(shape: [b, tq, d], scalars: out)
-    }
-
-    /// Adds `bias[0..<count]` to each of `rows` contiguous rows.
-    private static func addRowBias(_ p: UnsafeMutablePointer<Float>, rows: Int, count: Int, bias: UnsafePointer<Float>) {
-        for row in 0..<rows {
-            let r = p + row * count
-            for key in 0..<count { r[key] += bias[key] }
-        }
     }
 }

@@ -1,5 +1,6 @@
 extension Kernels {
-    /// A dense layer as PyTorch's `nn.Linear` computes it: `y = x W^T + b`.
+    /// A dense layer as PyTorch's `nn.Linear` computes it: `y = x W^T + b`, one GEMM per block of
+    /// ``rowBlock`` rows, blocks across threads.
     ///
     /// - Parameters:
     ///   - x: `[..., K]` (any leading dimensions).
@@ -11,25 +12,41 @@ extension Kernels {
         precondition(weight.rank == 2 && weight.shape[1] == k, "linear: input \(x.shape) vs weight \(weight.shape)")
         let n = weight.shape[0]
         let m = x.rowCount
-        var out = [Float](repeating: 0, count: m * n)
-        if let bias {
-            precondition(bias.count == n, "linear: bias \(bias.shape) vs weight \(weight.shape)")
-            out.withMutableBase { o in
-                bias.scalars.withBase { b in
-                    for row in 0..<m { (o + row * n).update(from: b, count: n) }
-                }
-            }
-        }
-        out.withMutableBase { o in
+        if let bias { precondition(bias.count == n, "linear: bias \(bias.shape) vs weight \(weight.shape)") }
+        let out = uninitializedScalars(m * n) { o in
             x.scalars.withBase { a in
                 weight.scalars.withBase { w in
-                    sgemm(
-                        transposeA: false, transposeB: true, m: m, n: n, k: k,
-                        a: a, lda: k, b: w, ldb: k, beta: bias == nil ? 0 : 1, c: o, ldc: n)
+                    (bias?.scalars ?? []).withBase { b in
+                        parallelChunks((m + rowBlock - 1) / rowBlock) { blocks in
+                            for block in blocks {
+                                let first = block * rowBlock
+                                denseRows(
+                                    min(rowBlock, m - first), a + first * k, k: k, weight: w, bias: bias == nil ? nil : b,
+                                    outputs: n, into: o + first * n)
+                            }
+                        }
+                    }
                 }
             }
         }
         return Tensor(shape: Array(x.shape.dropLast()) + [n], scalars: out)
+    }
+
+    /// Rows per GEMM call in ``linear(_:weight:bias:)`` and ``feedForward(_:inner:outer:)`` (one 256-token
+    /// sequence). OpenBLAS may round differently depending on where a row falls in a call, so every call covers
+    /// the same rows whatever the thread count: results are bit-identical for any count by construction.
+    static let rowBlock = 256
+
+    /// `rows` rows of a dense layer on the calling thread: `c = a W^T + bias` with `a` `[rows, k]`,
+    /// `weight` `[outputs, k]` and `c` `[rows, outputs]` (the bias is copied into `c`, then GEMM with beta 1).
+    static func denseRows(
+        _ rows: Int, _ a: UnsafePointer<Float>, k: Int, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
+        outputs n: Int, into c: UnsafeMutablePointer<Float>
+    ) {
+        if let bias { for row in 0..<rows { (c + row * n).update(from: bias, count: n) } }
+        sgemm(
+            transposeA: false, transposeB: true, m: rows, n: n, k: k, a: a, lda: k, b: weight, ldb: k,
+            beta: bias == nil ? 0 : 1, c: c, ldc: n)
     }
 
     /// Batched matrix product: `[G, M, K] x [G, K, N] -> [G, M, N]`, or with `transposeB`,

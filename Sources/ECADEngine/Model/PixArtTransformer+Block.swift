@@ -24,25 +24,23 @@ extension PixArtTransformer {
         let heads = config.numAttentionHeads
         let eps = config.normEps
 
-        let current = hidden
+        // The closures read `hidden` directly (no copy): each runs before the update that follows it.
         let attention = executor.output(block: index, component: .selfAttention) {
-            let normed = Kernels.layerNorm(current, eps: eps, weight: block.norm1?.weight, bias: block.norm1?.bias)
-            let x = Kernels.modulate(normed, scale: chunk(1), shift: chunk(0))
+            let x = Kernels.layerNormModulate(
+                hidden, eps: eps, weight: block.norm1?.weight, bias: block.norm1?.bias, scale: chunk(1), shift: chunk(0))
             return block.selfAttention(x, context: x, heads: heads, keyBias: nil)
         }
         Kernels.addGated(&hidden, attention, gate: chunk(2))
 
-        let afterSelf = hidden
         let cross = executor.output(block: index, component: .crossAttention) {
-            block.crossAttention(afterSelf, context: context.states, heads: heads, keyBias: context.keyBias)
+            block.crossAttention(hidden, context: context.states, heads: heads, keyBias: context.keyBias)
         }
         Kernels.addGated(&hidden, cross, gate: nil)
 
-        let afterCross = hidden
         let mlp = executor.output(block: index, component: .feedForward) {
-            let normed = Kernels.layerNorm(afterCross, eps: eps, weight: block.norm2?.weight, bias: block.norm2?.bias)
-            let x = Kernels.modulate(normed, scale: chunk(4), shift: chunk(3))
-            return block.feedForwardOut(Kernels.geluTanh(block.feedForwardIn(x)))
+            let x = Kernels.layerNormModulate(
+                hidden, eps: eps, weight: block.norm2?.weight, bias: block.norm2?.bias, scale: chunk(4), shift: chunk(3))
+            return Kernels.feedForward(x, inner: block.feedForwardIn, outer: block.feedForwardOut)
         }
         Kernels.addGated(&hidden, mlp, gate: chunk(5))
     }

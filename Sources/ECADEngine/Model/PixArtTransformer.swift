@@ -77,7 +77,7 @@ public struct PixArtTransformer: Sendable {
         let table = weights.finalScaleShiftTable.scalars
         let shift = Tensor(shape: [b, d], scalars: (0..<(b * d)).map { table[$0 % d] + embedded.scalars[$0] })
         let scale = Tensor(shape: [b, d], scalars: (0..<(b * d)).map { table[d + $0 % d] + embedded.scalars[$0] })
-        let normed = Kernels.modulate(Kernels.layerNorm(h, eps: 1e-6), scale: scale, shift: shift)
+        let normed = Kernels.layerNormModulate(h, eps: 1e-6, weight: nil, bias: nil, scale: scale, shift: shift)
         let out = weights.projectionOut(normed)  // [B, T, p*p*Cout]
         return Kernels.unpatchify(out, gridHeight: gh, gridWidth: gw, patch: p, channels: config.resolvedOutChannels)
     }
