@@ -24,11 +24,12 @@ let package = Package(
         // MARK: Leaves
         .target(name: "ECADCore"),
         .target(name: "ECADSearch"),
-        .target(name: "ECADShapes"),
+        .target(name: "ECADShapes", dependencies: ["CZlib"]),
         .target(name: "ECADReport"),
 
         // MARK: System libraries
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSystemd", providers: [.apt(["libsystemd-dev"])]),
 
         // MARK: Numerics (linked into workers only)

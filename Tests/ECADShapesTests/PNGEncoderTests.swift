@@ -9,15 +9,19 @@ struct PNGEncoderTests {
         #expect(PNGEncoder.adler32(Array("Wikipedia".utf8)) == 0x11E6_0398)
     }
 
-    @Test func writesSignatureHeaderAndStoredBlocks() throws {
+    @Test func writesSignatureHeaderAndDeflatedData() throws {
         let image = ShapesImage(width: 32, height: 32, fill: ShapesRGB(1, 2, 3))
         let png = [UInt8](image.pngData())
         #expect(Array(png[0..<8]) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         #expect(Array(png[12..<16]) == Array("IHDR".utf8))
         #expect(Array(png[16..<24]) == [0, 0, 0, 32, 0, 0, 0, 32])
         #expect(png[24] == 8 && png[25] == 2)
-        // 32 rows of 1 filter byte + 96 pixel bytes, 2 zlib header bytes, 5 block header bytes, 4 Adler bytes.
-        #expect(png.count == 8 + 25 + (12 + 2 + 5 + 32 * 97 + 4) + 12)
+        // 32 rows of 1 filter byte + 96 pixel bytes deflate to far less than the 3104 raw bytes.
+        #expect(png.count < 8 + 25 + 12 + 200 + 12)
+        let raw = [UInt8](repeating: 9, count: 5000)
+        let stream = try #require(PNGEncoder.zlibDeflated(raw))
+        #expect(stream.count < 100 && stream.prefix(1) == [0x78])
+        #expect(Array(stream.suffix(4)) == withUnsafeBytes(of: PNGEncoder.adler32(raw).bigEndian) { Array($0) })
         #expect(Array(png.suffix(8)) == [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82])
     }
 

@@ -1,7 +1,9 @@
+import CZlib
 import Foundation
 
-/// A minimal PNG writer: 8-bit gray, RGB or RGBA, filter 0 on every row, zlib stream of stored (uncompressed)
-/// deflate blocks. Files are larger than compressed ones but any PNG reader opens them.
+/// A minimal PNG writer: 8-bit gray, RGB or RGBA, filter 0 on every row, the image data deflated by zlib (level 6;
+/// deterministic for one zlib version). Should zlib fail, the data goes out as stored (uncompressed) deflate blocks,
+/// which any reader also opens.
 public enum PNGEncoder {
     private static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
@@ -36,9 +38,23 @@ public enum PNGEncoder {
 
         var file = signature
         chunk("IHDR", header, into: &file)
-        chunk("IDAT", zlibStored(raw), into: &file)
+        chunk("IDAT", zlibDeflated(raw) ?? zlibStored(raw), into: &file)
         chunk("IEND", [], into: &file)
         return Data(file)
+    }
+
+    /// A zlib stream (RFC 1950) compressed by zlib's `compress2` at level 6, or nil when zlib refuses.
+    static func zlibDeflated(_ data: [UInt8]) -> [UInt8]? {
+        var capacity = compressBound(uLong(data.count))
+        var out = [UInt8](repeating: 0, count: Int(capacity))
+        let status = data.withUnsafeBufferPointer { source in
+            out.withUnsafeMutableBufferPointer { target -> Int32 in
+                guard let input = source.baseAddress, let output = target.baseAddress else { return Z_BUF_ERROR }
+                return compress2(output, &capacity, input, uLong(data.count), 6)
+            }
+        }
+        guard status == Z_OK else { return nil }
+        return Array(out.prefix(Int(capacity)))
     }
 
     /// A zlib stream (RFC 1950) of stored deflate blocks (RFC 1951, BTYPE 00) with the Adler-32 trailer.
