@@ -53,11 +53,16 @@ def main():
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release"))
+    parser.add_argument("--daemon-cpus", help="pin ecadd (and its worker) to these CPUs, e.g. 0")
+    parser.add_argument("--client-cpus", help="pin the load generator to these CPUs, e.g. 1")
     args = parser.parse_args()
+    if args.client_cpus:
+        os.sched_setaffinity(0, {int(c) for c in args.client_cpus.split(",")})
+    pin = ["taskset", "-c", args.daemon_cpus] if args.daemon_cpus else []
 
     tmp = tempfile.mkdtemp(prefix="ecad-load-")
     sock = os.path.join(tmp, "ecadd.sock")
-    daemon = subprocess.Popen([os.path.join(args.bin, "ecadd"), "--socket", sock, "--state-dir",
+    daemon = subprocess.Popen(pin + [os.path.join(args.bin, "ecadd"), "--socket", sock, "--state-dir",
                                os.path.join(tmp, "state"), "--worker", FAKE_WORKER],
                               stderr=subprocess.DEVNULL)
     try:
