@@ -9,6 +9,7 @@ errors, and checks that every acknowledged job exists exactly once afterwards.
 usage: Benchmarks/daemon/load.py [--clients 32] [--seconds 20] [--bin .build/release]
 """
 import argparse
+import multiprocessing
 import http.client
 import json
 import os
@@ -53,6 +54,8 @@ def main():
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release"))
+    parser.add_argument("--threads", action="store_true",
+                        help="run the clients as threads of one Python process (they then share its GIL)")
     parser.add_argument("--daemon-cpus", help="pin ecadd (and its worker) to these CPUs, e.g. 0")
     parser.add_argument("--client-cpus", help="pin the load generator to these CPUs, e.g. 1")
     args = parser.parse_args()
@@ -99,12 +102,31 @@ def main():
                     mine["errors"] += 1
                     conn = UnixConnection(sock)
 
-        threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
         started = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        if args.threads:
+            threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+        else:
+            # One process per client, like 32 users' CLIs: no client waits for another's GIL, so the latencies
+            # are the daemon's plus the socket's, not the load generator's own queueing.
+            context = multiprocessing.get_context("fork")
+            queue = context.Queue()
+
+            def process_client(slot):
+                client(slot)
+                queue.put((slot, results[slot]))
+
+            processes = [context.Process(target=process_client, args=(i,)) for i in range(args.clients)]
+            for p in processes:
+                p.start()
+            for _ in processes:
+                slot, mine = queue.get()
+                results[slot] = mine
+            for p in processes:
+                p.join()
         wall = time.perf_counter() - started
 
         status, data, _ = call(UnixConnection(sock), "GET", "/v1/jobs?all=1&limit=1000000")

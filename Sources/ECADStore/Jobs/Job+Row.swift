@@ -28,7 +28,9 @@ extension Job {
 
     /// Fetches one job, or nil.
     static func fetch(_ db: Database, id: JobID) throws -> Job? {
-        try Row.fetchOne(db, sql: "SELECT * FROM job WHERE id = ?", arguments: [id.rawValue]).map(Job.init(row:))
+        // A cached statement: this is the hot path of `show` and of every submit (no re-prepare per call).
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM job WHERE id = ?"), arguments: [id.rawValue])
+            .map(Job.init(row:))
     }
 
     /// Fetches one job or throws ``StoreError/jobNotFound(_:)``.

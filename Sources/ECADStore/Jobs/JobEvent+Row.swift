@@ -22,11 +22,12 @@ extension JobEvent {
     static func record(
         _ db: Database, job: JobID, time: Date, from: JobState?, to: JobState, reason: JobReason?, actor: UInt32?
     ) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO jobEvent (jobId, time, fromState, toState, reason, actorUid)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [job.rawValue, time.storeSeconds, from?.rawValue, to.rawValue, reason?.rawValue,
                         actor.map { Int64($0) }])
     }

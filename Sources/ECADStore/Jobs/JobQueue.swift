@@ -43,11 +43,12 @@ public struct JobQueue: Sendable {
         do {
             let jobs = try await database.write { db in
                 try batch.map { new in
-                    try db.execute(
+                    try db.cachedStatement(
                         sql: """
                             INSERT INTO job (kind, name, ownerUid, ownerName, priority, state, reason, submittedAt, spec)
                             VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
-                            """,
+                            """
+                    ).execute(
                         arguments: [new.kind.rawValue, new.name, Int64(new.ownerUID), new.ownerName, new.priority,
                                     JobReason.priority.rawValue, now.storeSeconds, new.specJSON])
                     let id = try JobID(stored: db.lastInsertedRowID)
