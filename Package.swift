@@ -48,8 +48,7 @@ let package = Package(
         .target(
             name: "ECADDaemon",
             dependencies: [
-                "ECADCore", "ECADSearch", "ECADStore", "ECADAPI", "ECADWorkerProtocol", "ECADReport", "ECADMetrics",
-                "CSystemd",
+                "ECADCore", "ECADSearch", "ECADStore", "ECADAPI", "ECADWorkerProtocol", "ECADReport", "CSystemd",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -5,7 +5,7 @@ import ECADWorkerProtocol
 import Foundation
 
 /// Runs `generate` jobs (ECADCore's ``GenerateSpec``): resolve the prompts and the schedule, ask the worker for
-/// the images, record each PNG as an artifact, and write a grid (`grid.png`) and `images.json` (per-image
+/// the images (and their grid, `grid.png`), record each PNG as an artifact, and write `images.json` (per-image
 /// prompt, seed, latency and MACs).
 package struct GenerateRunner: JobRunner {
     /// Folder of model folders (for prompt sets and the layouts heuristics need); nil allows built-ins only.
@@ -43,7 +43,7 @@ package struct GenerateRunner: JobRunner {
         let request = GenerateRequest(
             schedule: schedule.map(WireSchedule.init(schedule:)), prompts: prompts, seeds: seeds,
             sampler: SamplerSettings(name: sampler.name, steps: sampler.steps, guidance: sampler.guidance),
-            artifactDir: directory.path)
+            artifactDir: directory.path, grid: spec.output.grid, gridColumns: spec.output.columns)
         let reply = try await session.call(.generate(request)) { progress in
             context.report(JobProgressView(imagesDone: progress.done, imagesTotal: progress.total))
         }
@@ -51,7 +51,10 @@ package struct GenerateRunner: JobRunner {
             throw DaemonError.workerProtocol("expected a generate result")
         }
         let outputs = GenerateOutputs(directory: directory, store: context.store, job: job.id)
-        try await outputs.record(result, prompts: prompts, grid: spec.output)
+        try await outputs.record(result, prompts: prompts)
+        if spec.output.grid, result.grid == nil {
+            context.logger.warning("the worker wrote no grid.png (it cannot draw one)")
+        }
         context.report(JobProgressView(imagesDone: result.images.count, imagesTotal: total))
     }
 

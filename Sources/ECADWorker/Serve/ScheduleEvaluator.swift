@@ -29,8 +29,20 @@ struct ScheduleEvaluator: Sendable {
             do { return try ShapesPrompt.parse(text) } catch { throw WorkerError("prompt \"\(text)\": \(error)") }
         }
         guard !request.prompts.isEmpty, !request.seeds.isEmpty else { throw WorkerError("evaluate needs prompts and seeds") }
-        let jobs = request.prompts.indices.flatMap { p in request.seeds.map { (prompt: p, seed: $0) } }
-        var rewardSums = [Double](repeating: 0, count: request.prompts.count)
+        var run = try sample(schedule, prompts: request.prompts, seeds: request.seeds, sampler: request.sampler)
+        var rewardSums = [Double](repeating: 0, count: prompts.count)
+        for (index, image) in run.images.enumerated() {
+            let prompt = index / request.seeds.count
+            rewardSums[prompt] += Double(ShapesReward.score(image: try image.shapesImage(), prompt: prompts[prompt]).total)
+        }
+        run.rewards = rewardSums.map { $0 / Double(request.seeds.count) }
+        return run
+    }
+
+    /// Samples every prompt under every seed once (prompt-major), in guided batches of at most ``batchLimit``
+    /// images; `rewards` is left empty.
+    func sample(_ schedule: Schedule?, prompts: [String], seeds: [UInt64], sampler: SamplerSettings) throws -> Run {
+        let jobs = prompts.indices.flatMap { p in seeds.map { (prompt: p, seed: $0) } }
         var images: [RGBImage] = []
         images.reserveCapacity(jobs.count)
         var seconds = 0.0
@@ -38,20 +50,14 @@ struct ScheduleEvaluator: Sendable {
         for start in stride(from: 0, to: jobs.count, by: batchLimit) {
             let chunk = Array(jobs[start..<min(jobs.count, start + batchLimit)])
             let result = try model.generate(
-                prompts: chunk.map { request.prompts[$0.prompt] }, seeds: chunk.map(\.seed), schedule: schedule,
-                steps: request.sampler.steps, guidanceScale: Float(request.sampler.guidance),
-                sampler: request.sampler.name.replacingOccurrences(of: "-", with: "_"))
+                prompts: chunk.map { prompts[$0.prompt] }, seeds: chunk.map(\.seed), schedule: schedule,
+                steps: sampler.steps, guidanceScale: Float(sampler.guidance),
+                sampler: sampler.name.replacingOccurrences(of: "-", with: "_"))
             seconds += result.statistics.seconds
             macs += result.statistics.executedMACs
-            for (offset, job) in chunk.enumerated() {
-                let image = try RGBImage(sample: result.images, index: offset)
-                images.append(image)
-                rewardSums[job.prompt] += Double(ShapesReward.score(image: try image.shapesImage(), prompt: prompts[job.prompt]).total)
-            }
+            for offset in chunk.indices { images.append(try RGBImage(sample: result.images, index: offset)) }
         }
-        let count = Double(jobs.count)
-        return Run(
-            rewards: rewardSums.map { $0 / Double(request.seeds.count) }, macs: Double(macs) / count,
-            secondsPerImage: seconds / count, images: images)
+        let count = Double(max(jobs.count, 1))
+        return Run(rewards: [], macs: Double(macs) / count, secondsPerImage: seconds / count, images: images)
     }
 }

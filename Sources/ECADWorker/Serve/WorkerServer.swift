@@ -105,27 +105,29 @@ public struct WorkerServer: Sendable {
         }
     }
 
-    /// Generates every prompt in one guided batch and writes `<artifactDir>/<index>-<seed>.png`.
+    /// Generates every prompt under every seed (``ScheduleEvaluator/sample(_:prompts:seeds:sampler:)``) and
+    /// writes `<artifactDir>/p<prompt, 3 digits>-s<seed>.png`, plus `grid.png` when the request asks for it.
     private static func generate(_ request: GenerateRequest, model: ModelBundle) async throws -> GenerateResult {
+        guard !request.prompts.isEmpty, !request.seeds.isEmpty else { throw WorkerError("generate needs prompts and seeds") }
         let blocks = model.transformer.config.numLayers
         let schedule = try request.schedule?.schedule(blocks: blocks)
-        let sampler = request.sampler.name.replacingOccurrences(of: "-", with: "_")
-        let result = try await EngineThread.run {
-            try model.generate(
-                prompts: request.prompts, seeds: request.seeds, schedule: schedule, steps: request.sampler.steps,
-                guidanceScale: Float(request.sampler.guidance), sampler: sampler)
+        let run = try await EngineThread.run {
+            try ScheduleEvaluator(model: model).sample(
+                schedule, prompts: request.prompts, seeds: request.seeds, sampler: request.sampler)
         }
         try FileManager.default.createDirectory(atPath: request.artifactDir, withIntermediateDirectories: true)
-        let count = request.prompts.count
-        let perImageSeconds = result.statistics.seconds / Double(count)
-        let perImageMACs = Double(result.statistics.executedMACs) / Double(count)
         var images: [GenerateResult.Image] = []
-        for (index, seed) in request.seeds.enumerated() {
-            let path = "\(request.artifactDir)/\(index)-\(seed).png"
-            try RGBImage(sample: result.images, index: index).writePNG(to: path)
+        for (index, image) in run.images.enumerated() {
+            let (prompt, seed) = (index / request.seeds.count, request.seeds[index % request.seeds.count])
+            let path = "\(request.artifactDir)/" + String(format: "p%03d-s%llu.png", prompt, seed)
+            try image.writePNG(to: path)
             images.append(GenerateResult.Image(
-                promptIndex: index, seed: seed, path: path, latencySeconds: perImageSeconds, macs: perImageMACs))
+                promptIndex: prompt, seed: seed, path: path, latencySeconds: run.secondsPerImage, macs: run.macs))
         }
-        return GenerateResult(images: images)
+        guard request.grid == true else { return GenerateResult(images: images) }
+        let grid = "\(request.artifactDir)/grid.png"
+        try GenerateGrid(prompts: request.prompts, seeds: request.seeds, columns: request.gridColumns)
+            .image(run.images).writePNG(to: grid)
+        return GenerateResult(images: images, grid: grid)
     }
 }

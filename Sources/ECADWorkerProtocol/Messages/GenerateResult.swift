@@ -25,7 +25,13 @@ public struct GenerateResult: Codable, Sendable, Equatable {
 
     /// Images in prompt-major, seed-minor order.
     public var images: [Image]
+    /// Absolute path of `grid.png` inside the artifact directory, when the request asked for a grid and the
+    /// worker can draw one.
+    public var grid: String?
 
     /// Creates a generate result.
-    public init(images: [Image]) { self.images = images }
+    public init(images: [Image], grid: String? = nil) {
+        self.images = images
+        self.grid = grid
+    }
 }

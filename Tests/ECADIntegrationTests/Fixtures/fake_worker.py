@@ -8,7 +8,8 @@ A test double for the daemon's tests. Behaviour is steered by the prompts of a g
   "hang-once:PATH"      hang if PATH does not exist (and create it), else behave normally
   "wait-for:PATH"       keep heartbeating, answer only once PATH exists
   "pid-to:PATH"         write the worker's pid to PATH first
-anything else renders a small deterministic PNG per prompt x seed into the artifact dir.
+anything else renders a small deterministic PNG per prompt x seed into the artifact dir (and grid.png when the
+request has "grid": true).
 
 evaluate answers the optional fields of evaluate jobs (docs/worker-protocol.md) only when asked, deterministically;
 with f = ones / size the compute fraction of a schedule and fb that of the baseline:
@@ -115,7 +116,7 @@ def ones(schedule):
 
 def generate(rid, req):
     steer(req["prompts"])
-    images, total = [], len(req["prompts"]) * len(req["seeds"])
+    images, total, tiles = [], len(req["prompts"]) * len(req["seeds"]), {}
     macs = float(ones(req["schedule"]) if req.get("schedule") else STEPS * BLOCKS * 3) * 1e6
     for i, prompt in enumerate(req["prompts"]):
         for seed in req["seeds"]:
@@ -123,10 +124,17 @@ def generate(rid, req):
             digest = hashlib.sha256(("%s|%d" % (prompt, seed)).encode()).digest()
             path = os.path.join(req["artifact_dir"], "p%03d-s%d.png" % (i, seed))
             png(path, digest[:3])
+            tiles.setdefault(i, []).append(bytes(digest[:3]))
             images.append({"prompt_index": i, "seed": seed, "path": path,
                            "latency_seconds": time.monotonic() - start, "macs": macs})
             send({"type": "progress", "id": rid, "done": len(images), "total": total})
-    return {"type": "result", "of": "generate", "id": rid, "images": images}
+    answer = {"type": "result", "of": "generate", "id": rid, "images": images}
+    if req.get("grid"):
+        # rows = prompts, columns = seeds, 8x8 tiles (grid_columns is accepted and ignored by this double)
+        grid = os.path.join(req["artifact_dir"], "grid.png")
+        write_png(grid, [[rgb for rgb in tiles[i] for _ in range(8)] for i in sorted(tiles) for _ in range(8)])
+        answer["grid"] = grid
+    return answer
 
 
 def check_evaluate_options(req):
