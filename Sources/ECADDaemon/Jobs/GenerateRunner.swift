@@ -23,15 +23,16 @@ package struct GenerateRunner: JobRunner {
 
     package func validate(spec: JSONValue) async throws {
         let parsed = try Self.parse(JobSpecDecoding.spec(spec, kind: .generate))
-        _ = try prompts(parsed)
-        _ = try await schedule(parsed)
+        let model = try? SearchModel(id: parsed.setup.model, modelsDirectory: modelsDirectory)
+        _ = try prompts(parsed, model: model)
+        _ = try await schedule(parsed, model: model)
     }
 
     package func run(_ job: Job, session: WorkerSession, context: JobRunContext) async throws {
         let spec = try Self.parse(JobSpecDecoding.spec(Data(job.specJSON.utf8), kind: .generate))
         let model = try? SearchModel(id: spec.setup.model, modelsDirectory: modelsDirectory)
-        let prompts = try prompts(spec)
-        let schedule = try await schedule(spec)
+        let prompts = try prompts(spec, model: model)
+        let schedule = try await schedule(spec, model: model)
         _ = try await session.call(.load(LoadRequest(model: spec.setup.model, path: model?.directory?.path)))
 
         let directory = context.artifactDirectory
@@ -71,17 +72,16 @@ package struct GenerateRunner: JobRunner {
         return generate
     }
 
-    /// The resolved schedule, nil when the spec has none (compute everything).
-    private func schedule(_ spec: GenerateSpec) async throws -> Schedule? {
+    /// The resolved schedule, nil when the spec has none (compute everything). `model` is nil when the daemon
+    /// does not know the model (the worker may).
+    private func schedule(_ spec: GenerateSpec, model: SearchModel?) async throws -> Schedule? {
         guard let source = spec.schedule else { return nil }
-        let model = try? SearchModel(id: spec.setup.model, modelsDirectory: modelsDirectory)
         let resolver = ScheduleResolver(
             registry: registry, modelID: spec.setup.model, steps: spec.setup.sampler.steps, layout: model?.config.layout)
         return try await resolver.schedule(source, field: "spec.schedule")
     }
 
-    private func prompts(_ spec: GenerateSpec) throws(DaemonError) -> [String] {
-        let model = try? SearchModel(id: spec.setup.model, modelsDirectory: modelsDirectory)
+    private func prompts(_ spec: GenerateSpec, model: SearchModel?) throws(DaemonError) -> [String] {
         let prompts: [String]
         switch (spec.setup.prompts, model) {
         case (.inline(let list), _):

@@ -78,21 +78,9 @@ package struct SearchRunner: JobRunner {
     /// Decodes a search spec from JSON.
     /// - Throws: ``DaemonError/invalidSpec(field:message:)``.
     static func parse(_ json: Data) throws(DaemonError) -> SearchSpec {
-        do {
-            // The job's kind travels beside the spec (SubmitJobRequest.kind); the spec types want it inside.
-            var tree = try SpecValue.parseJSON(json)
-            if case .table(var fields) = tree, fields["kind"] == nil {
-                fields["kind"] = .string("search")
-                tree = .table(fields)
-            }
-            guard case .search(let spec) = try JobSpec(tree) else {
-                throw DaemonError.invalidSpec(field: "kind", message: "expected \"search\"")
-            }
-            return spec
-        } catch let error as DaemonError {
-            throw error
-        } catch {
-            throw .invalidSpec(field: "spec", message: "\(error)")
+        guard case .search(let spec) = try JobSpecDecoding.decode(json, kind: .search) else {
+            throw .invalidSpec(field: "kind", message: "expected \"search\"")
         }
+        return spec
     }
 }
