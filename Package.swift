@@ -33,7 +33,10 @@ let package = Package(
         .systemLibrary(name: "CSystemd", providers: [.apt(["libsystemd-dev"])]),
 
         // MARK: Numerics (linked into workers only)
-        .target(name: "ECADEngine", dependencies: ["CBLAS", "ECADCore"]),
+        // CKernels: hand-written AVX2/FMA kernels, always optimized (a -O0 debug build of them would make every
+        // debug test of the engine tens of times slower).
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "ECADEngine", dependencies: ["CBLAS", "CKernels", "ECADCore"]),
         .target(name: "ECADMetrics", dependencies: ["CBLAS", "ECADShapes"]),
 
         // MARK: Wire formats

@@ -18,6 +18,7 @@ struct RuntimeOptions: ParsableArguments {
     var threads: Int?
 
     func apply() {
+        EngineRuntime.keepActivationMemory()
         EngineRuntime.setThreadCount(EngineThread.threadCount(flag: threads))
     }
 }

@@ -10,8 +10,11 @@ extension Kernels {
     ///   - v: `[B, Tk, D]`.
     ///   - heads: number of heads `H`; `dh = D / H`.
     ///   - keyBias: `[B, Tk]` additive bias per key (e.g. -10000 for padded caption tokens), or nil.
+    ///   - path: the implementation; native needs a head width that is a multiple of 8 (else OpenBLAS runs).
     /// - Returns: `[B, Tq, D]` (heads concatenated).
-    package static func attention(q: Tensor, k: Tensor, v: Tensor, heads: Int, keyBias: Tensor?) -> Tensor {
+    package static func attention(
+        q: Tensor, k: Tensor, v: Tensor, heads: Int, keyBias: Tensor?, path: KernelPath = .current
+    ) -> Tensor {
         let (b, tq, d) = (q.shape[0], q.shape[1], q.shape[2])
         let tk = k.shape[1]
         precondition(k.shape == [b, tk, d] && v.shape == k.shape, "attention: q \(q.shape) k \(k.shape) v \(v.shape)")
@@ -19,6 +22,9 @@ extension Kernels {
         if let keyBias { precondition(keyBias.count == b * tk, "attention: key bias \(keyBias.shape) for \(b)x\(tk)") }
         let dh = d / heads
         let scale = 1 / Float(dh).squareRoot()
+        if path == .native && dh % 8 == 0 {
+            return nativeAttention(q: q, k: k, v: v, heads: heads, keyBias: keyBias, scale: scale)
+        }
         let hasBias = keyBias != nil
         let out = uninitializedScalars(b * tq * d) { po in
             q.scalars.withBase { pq in

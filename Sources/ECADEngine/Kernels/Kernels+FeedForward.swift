@@ -12,6 +12,9 @@ extension Kernels {
     package static func feedForward(_ x: Tensor, inner: LinearWeights, outer: LinearWeights) -> Tensor {
         let (d, f, n) = (x.lastDimension, inner.outputs, outer.outputs)
         precondition(inner.inputs == d && outer.inputs == f, "feedForward: \(x.shape) through \(inner.weight.shape), \(outer.weight.shape)")
+        if let packedInner = inner.packed, let packedOuter = outer.packed {
+            return feedForward(x, inner: packedInner, innerBias: inner.bias, outer: packedOuter, outerBias: outer.bias)
+        }
         let m = x.rowCount
         let rowsPerBlock = rowBlock
         let blocks = (m + rowsPerBlock - 1) / rowsPerBlock

@@ -6,10 +6,13 @@ extension Kernels {
     ///   - x: `[..., K]` (any leading dimensions).
     ///   - weight: `[N, K]`.
     ///   - bias: `[N]` or nil.
+    ///   - path: the implementation (native packs `weight` for this one call; a loaded ``LinearWeights``
+    ///     keeps its packed form instead).
     /// - Returns: `[..., N]`.
-    package static func linear(_ x: Tensor, weight: Tensor, bias: Tensor?) -> Tensor {
+    package static func linear(_ x: Tensor, weight: Tensor, bias: Tensor?, path: KernelPath = .current) -> Tensor {
         let k = x.lastDimension
         precondition(weight.rank == 2 && weight.shape[1] == k, "linear: input \(x.shape) vs weight \(weight.shape)")
+        if path == .native { return linear(x, packed: PackedWeights(weight), bias: bias) }
         let n = weight.shape[0]
         let m = x.rowCount
         if let bias { precondition(bias.count == n, "linear: bias \(bias.shape) vs weight \(weight.shape)") }

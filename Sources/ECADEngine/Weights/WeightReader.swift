@@ -26,17 +26,26 @@ public struct WeightReader: Sendable {
     }
 }
 
-/// Parameters of one `nn.Linear`: weight `[N, K]`, optional bias `[N]`.
+/// Parameters of one `nn.Linear`: weight `[N, K]`, optional bias `[N]`, and the weight packed for the native
+/// kernels when the engine runs them (``KernelPath``).
 public struct LinearWeights: Sendable {
     /// `[N, K]`.
-    public var weight: Tensor
+    public let weight: Tensor
     /// `[N]` or nil.
-    public var bias: Tensor?
+    public let bias: Tensor?
+    /// `weight` in the native GEMM's panel layout, or nil on the OpenBLAS path.
+    package let packed: PackedWeights?
 
-    /// Creates the layer from its parameters.
+    /// Creates the layer from its parameters, for the process's kernel path.
     public init(weight: Tensor, bias: Tensor?) {
+        self.init(weight: weight, bias: bias, path: .current)
+    }
+
+    /// Creates the layer for an explicit kernel path (tests compare the two).
+    package init(weight: Tensor, bias: Tensor?, path: KernelPath) {
         self.weight = weight
         self.bias = bias
+        packed = path == .native ? PackedWeights(weight) : nil
     }
 
     /// Output width `N`.
@@ -46,6 +55,7 @@ public struct LinearWeights: Sendable {
 
     /// `[..., K] -> [..., N]`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
-        Kernels.linear(x, weight: weight, bias: bias)
+        if let packed { return Kernels.linear(x, packed: packed, bias: bias) }
+        return Kernels.linear(x, weight: weight, bias: bias, path: .blas)
     }
 }
