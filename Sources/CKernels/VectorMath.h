@@ -4,11 +4,9 @@
 
 #define CK_TARGET __attribute__((target("avx2,fma")))
 
-/* exp(x) on eight lanes, the same method as Kernels.fastExp: Cody-Waite reduction by ln 2, a degree-6
-   polynomial, 2^n from the exponent bits; 0 below -87, clamped above 88. */
-CK_TARGET static inline __m256 ck_exp(__m256 x) {
-    const __m256 below = _mm256_cmp_ps(x, _mm256_set1_ps(-87.0f), _CMP_LT_OQ);
-    const __m256 c = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-87.0f)), _mm256_set1_ps(88.0f));
+/* exp(x) on eight lanes for x >= -87 (callers clamp), the same method as Kernels.fastExp: Cody-Waite reduction
+   by ln 2, a degree-6 polynomial, 2^n from the exponent bits. */
+CK_TARGET static inline __m256 ck_exp_clamped(__m256 c) {
     const __m256 magic = _mm256_set1_ps(12582912.0f); /* 1.5 * 2^23: rounds x / ln 2 to an integer */
     const __m256 shifted = _mm256_fmadd_ps(c, _mm256_set1_ps(1.44269504f), magic);
     const __m256 n = _mm256_sub_ps(shifted, magic);
@@ -23,8 +21,20 @@ CK_TARGET static inline __m256 ck_exp(__m256 x) {
     const __m256 y = _mm256_fmadd_ps(_mm256_mul_ps(p, r), r, _mm256_add_ps(r, _mm256_set1_ps(1.0f)));
     const __m256i e = _mm256_add_epi32(
         _mm256_sub_epi32(_mm256_castps_si256(shifted), _mm256_set1_epi32(0x4B400000)), _mm256_set1_epi32(127));
-    const __m256 value = _mm256_mul_ps(y, _mm256_castsi256_ps(_mm256_slli_epi32(e, 23)));
-    return _mm256_andnot_ps(below, value);
+    return _mm256_mul_ps(y, _mm256_castsi256_ps(_mm256_slli_epi32(e, 23)));
+}
+
+/* exp(x) on eight lanes: 0 below -87, clamped above 88. */
+CK_TARGET static inline __m256 ck_exp(__m256 x) {
+    const __m256 below = _mm256_cmp_ps(x, _mm256_set1_ps(-87.0f), _CMP_LT_OQ);
+    const __m256 c = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-87.0f)), _mm256_set1_ps(88.0f));
+    return _mm256_andnot_ps(below, ck_exp_clamped(c));
+}
+
+/* exp(x) for x <= 0 (softmax after subtracting the maximum): below -87 it gives exp(-87) ~ 1.6e-38, not 0, a
+   weight no float sum can see next to the maximum's 1. */
+CK_TARGET static inline __m256 ck_exp_nonpositive(__m256 x) {
+    return ck_exp_clamped(_mm256_max_ps(x, _mm256_set1_ps(-87.0f)));
 }
 
 /* 1 / x for 1 <= x <= 1 + e^88 (GELU's denominator): the hardware estimate (12 bits) refined by one Newton
