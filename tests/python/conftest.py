@@ -15,8 +15,12 @@ def worker_binary() -> str:
     return path
 
 
-def run_worker(*args: str) -> None:
-    result = subprocess.run([worker_binary(), *args], capture_output=True, text=True, timeout=600)
+def run_worker(*args: str, kernels: str | None = None) -> None:
+    """Runs ecad-worker; `kernels` ("native" or "blas") sets ECAD_KERNELS, the engine's kernel path."""
+    env = dict(os.environ)
+    if kernels:
+        env["ECAD_KERNELS"] = kernels
+    result = subprocess.run([worker_binary(), *args], capture_output=True, text=True, timeout=600, env=env)
     assert result.returncode == 0, f"ecad-worker {' '.join(args)} failed:\n{result.stderr}"
 
 

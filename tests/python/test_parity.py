@@ -1,4 +1,5 @@
-"""ecad-worker forward must match diffusers' PixArtTransformer2DModel (max abs error <= 1e-4 x output scale)."""
+"""ecad-worker forward must match diffusers' PixArtTransformer2DModel (max abs error <= 1e-4 x output scale),
+on both kernel paths: the native AVX2 kernels (the default where the CPU has them) and OpenBLAS."""
 import pytest
 import torch
 from safetensors.torch import load_file, save_file
@@ -13,8 +14,9 @@ CONFIGS = [
 ]
 
 
+@pytest.mark.parametrize("kernels", ["native", "blas"])
 @pytest.mark.parametrize("case", CONFIGS, ids=lambda c: f"p{c['patch']}-h{c['heads']}x{c['head_dim']}-sigma{int(c['learned_sigma'])}")
-def test_forward_matches_diffusers(tmp_path, case):
+def test_forward_matches_diffusers(tmp_path, case, kernels):
     case = dict(case)
     padded = case.pop("padded")
     model = build_model(torch, seed=7, **case)
@@ -39,13 +41,13 @@ def test_forward_matches_diffusers(tmp_path, case):
     save_file({"hidden_states": hidden, "timestep": timestep, "encoder_hidden_states": context,
                "encoder_attention_mask": mask}, str(tmp_path / "in.safetensors"))
     run_worker("forward", "--model", str(tmp_path / "model"), "--input", str(tmp_path / "in.safetensors"),
-               "--output", str(tmp_path / "out.safetensors"), "--threads", "1")
+               "--output", str(tmp_path / "out.safetensors"), "--threads", "1", kernels=kernels)
     actual = load_file(str(tmp_path / "out.safetensors"))["sample"]
 
     assert actual.shape == expected.shape
     scale = expected.abs().max().item()
     error = (actual - expected).abs().max().item()
-    print(f"parity {case}: error {error:.2e}, scale {scale:.2e}")
+    print(f"parity {case} {kernels}: error {error:.2e}, scale {scale:.2e}")
     assert error <= 1e-4 * scale, f"max abs error {error:.3e} vs output scale {scale:.3e}"
 
 
