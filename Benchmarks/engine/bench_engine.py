@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import pathlib
+import statistics
 import subprocess
 import tempfile
 import time
@@ -48,7 +49,9 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--images", type=int, nargs="+", default=[16, 32])
     parser.add_argument("--steps", type=int, default=20)
-    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=2, help="runs per cache schedule (best reported)")
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="alternating PyTorch / native runs per batch size for the headline ratio (medians)")
     parser.add_argument("--patch", type=int, default=4)
     parser.add_argument("--layers", type=int, default=6)
     parser.add_argument("--heads", type=int, default=4)
@@ -86,20 +89,31 @@ def bench_model(args, model_folder):
         print(f"\n# model: {model_folder or 'random'}; config: patch {model.config.patch_size}, {model.config.num_layers} layers, "
               f"{model.config.num_attention_heads}x{model.config.attention_head_dim}, caption {caption}, "
               f"{model.config.sample_size // model.config.patch_size}^2 image tokens, {args.tokens} caption tokens, {args.steps} steps, threads {args.threads}, torch {torch.__version__}")
-        print("| images | PyTorch eager img/s | native img/s | native / PyTorch |")
-        print("|---|---|---|---|")
-        records = {}
-        for images in args.images:
-            env = dict(os.environ, OPENBLAS_NUM_THREADS=str(args.threads), ECAD_THREADS=str(args.threads))
+        print(f"| images | PyTorch eager img/s, median of {args.rounds} (min-max) | native img/s, median (min-max) "
+              f"| native / PyTorch (ratio of medians) | per-round ratios |")
+        print("|---|---|---|---|---|")
+        env = dict(os.environ, OPENBLAS_NUM_THREADS=str(args.threads), ECAD_THREADS=str(args.threads))
+
+        def worker_bench(images, schedules, repeats):
             out = subprocess.run(
                 [args.worker, "bench", "--model", folder, "--images", str(images), "--tokens", str(args.tokens),
-                 "--steps", str(args.steps), "--schedules", args.schedules, "--repeats", str(args.repeats),
+                 "--steps", str(args.steps), "--schedules", schedules, "--repeats", str(repeats),
                  "--threads", str(args.threads)], capture_output=True, text=True, check=True, env=env).stdout
-            records[images] = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
-            torch_s = torch_sampling_seconds(model, images, args.tokens, caption, args.steps, args.repeats)
-            native = next(r for r in records[images] if r["kind"] == "sampling" and r["schedule"] == "uncached")
-            print(f"| {images} | {images / torch_s:.2f} | {native['images_per_second']:.2f} | "
-                  f"{native['images_per_second'] * torch_s / images:.2f}x |")
+            return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+
+        torch_sampling_seconds(model, 2, args.tokens, caption, 2, 1)  # warm-up
+        for images in args.images:
+            # Rounds alternate the two engines so slow drifts of this shared machine hit both alike.
+            native_rates, torch_rates = [], []
+            for _ in range(args.rounds):
+                run = worker_bench(images, "uncached", 1)
+                native_rates.append(next(r for r in run if r["kind"] == "sampling")["images_per_second"])
+                torch_rates.append(images / torch_sampling_seconds(model, images, args.tokens, caption, args.steps, 1))
+            pt, nat = statistics.median(torch_rates), statistics.median(native_rates)
+            ratios = " ".join(f"{n / t:.2f}" for n, t in zip(native_rates, torch_rates))
+            print(f"| {images} | {pt:.2f} ({min(torch_rates):.2f}-{max(torch_rates):.2f}) | {nat:.2f} "
+                  f"({min(native_rates):.2f}-{max(native_rates):.2f}) | {nat / pt:.2f}x | {ratios} |")
+        records = {args.images[-1]: worker_bench(args.images[-1], args.schedules, args.repeats)}
 
         last = records[args.images[-1]]
         base = next(r for r in last if r["kind"] == "sampling" and r["schedule"] == "uncached")
