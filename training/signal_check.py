@@ -24,6 +24,8 @@ import sys
 import numpy as np
 from PIL import Image
 
+from native_worker import Worker
+
 SCHEDULES = {"uncached": 1, "fora-2": 2, "fora-3": 3, "fora-4": 4, "fora-6": 6}
 
 
@@ -31,26 +33,6 @@ def fora_bits(steps: int, blocks: int, n: int) -> str:
     bits = [1 if step % n == 0 else 0 for step in range(steps) for _ in range(blocks) for _ in range(3)]
     packed = np.packbits(np.array(bits, dtype=np.uint8), bitorder="big")
     return base64.b64encode(packed.tobytes()).decode()
-
-
-class Worker:
-    def __init__(self, binary: str):
-        self.proc = subprocess.Popen([binary, "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        self.next_id = 0
-
-    def request(self, kind: str, **fields) -> dict:
-        self.next_id += 1
-        rid = str(self.next_id)
-        self.proc.stdin.write(json.dumps({"v": 1, "type": kind, "id": rid, **fields}) + "\n")
-        self.proc.stdin.flush()
-        for line in self.proc.stdout:
-            msg = json.loads(line)
-            if msg.get("id") != rid or msg["type"] in ("progress", "heartbeat"):
-                continue
-            if msg["type"] == "error":
-                raise RuntimeError(msg["message"])
-            return msg
-        raise RuntimeError("worker exited")
 
 
 def ssim(a: np.ndarray, b: np.ndarray) -> float:
