@@ -1,7 +1,8 @@
-"""The native-engine paths of evaluate_model.py and signal_check.py, against stand-in binaries (fake_ecad_tools)."""
+"""The native-engine paths of evaluate_model.py and signal_check.py (--seeds, --extra, --compare, --json), against stand-in binaries (fake_ecad_tools)."""
 
 import json
 import os
+import re
 import sys
 
 import numpy as np
@@ -12,6 +13,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 import evaluate_model  # noqa: E402
 import fake_ecad_tools  # noqa: E402
+import signal_check  # noqa: E402
 from native_worker import Worker, pack_bits  # noqa: E402
 
 PROMPTS = ["a small red circle at the top left", "a yellow square left of a green ring", "a large blue ring in the center"]
@@ -63,3 +65,66 @@ def test_evaluate_model_refuses_steps_the_worker_does_not_sample(tools, tmp_path
     with pytest.raises(SystemExit, match="--steps 10"):
         evaluate_model.main(["--model", str(tmp_path), "--prompts", str(prompts), "--ecad", tools[1], "--worker",
                              tools[0], "--out", str(tmp_path / "o"), "--steps", "10"])
+
+
+def test_schedule_specs_name_the_steps_that_compute():
+    assert signal_check.compute_steps("uncached", 6) == set(range(6))
+    assert signal_check.compute_steps("fora-4", 20) == {0, 4, 8, 12, 16}
+    assert signal_check.compute_steps("fora-4+last", 20) == {0, 4, 8, 12, 16, 19}
+    assert signal_check.compute_steps("fora-4@end", 20) == {0, 3, 7, 11, 15, 19}
+    assert signal_check.compute_steps("fora-6@end", 20) == {0, 1, 7, 13, 19}
+    assert signal_check.compute_steps("steps:0-3,9", 20) == {0, 1, 2, 3, 9}
+
+
+@pytest.mark.parametrize("spec, why", [("fora-0", "positive integer"), ("fora-x+last", "positive integer"),
+                                       ("steps:1-4", "include 0"), ("steps:0,20", r"0\.\.19"),
+                                       ("steps:0,a", "'a' is not a step"), ("lru", "unknown schedule")])
+def test_bad_schedule_specs_say_what_is_wrong(spec, why):
+    with pytest.raises(ValueError, match=f"schedule '{re.escape(spec)}': .*{why}"):
+        signal_check.compute_steps(spec, 20)
+
+
+def test_signal_check_pairs_prompts_and_seeds_and_adds_extra_schedules(tools, tmp_path, capsys):
+    prompts = tmp_path / "cal.txt"
+    prompts.write_text("\n".join(PROMPTS) + "\n")
+    out = tmp_path / "sig"
+    assert signal_check.main(["--worker", tools[0], "--ecad", tools[1], "--model", str(tmp_path), "--prompts",
+                              str(prompts), "--seeds", "1", "2", "--extra", "fora-5", "steps:0-9", "--compare",
+                              "fora-6", "fora-4", "--out", str(out), "--json", str(tmp_path / "all.jsonl")]) == 0
+    text = capsys.readouterr().out
+    assert "6 pairs (3 prompts x seeds 1 2)" in text
+    rows = {line.split()[0]: line.split() for line in text.splitlines()[2:9]}
+    assert list(rows) == ["uncached", "fora-2", "fora-3", "fora-4", "fora-6", "fora-5", "steps:0-9"]
+    # The fake's reward is the compute fraction: FORA-4 computes 5 of 20 steps, FORA-5 4, steps 0-9 10.
+    assert [rows[name][2] for name in ("uncached", "fora-4", "fora-5", "steps:0-9")] == ["1.000", "0.250", "0.200",
+                                                                                          "0.500"]
+    assert "fora-6 minus fora-4: -0.0500 reward" in text
+    assert "mean log reward difference -0.223 = color -0.042" in text
+    records = [json.loads(l) for l in (tmp_path / "all.jsonl").read_text().splitlines()]
+    assert len(records) == 7 * 6
+    assert [(r["prompt_index"], r["seed"]) for r in records[:4]] == [(0, 1), (0, 2), (1, 1), (1, 2)]
+    assert records[0]["psnr"] is None and records[0]["ssim"] == pytest.approx(1.0)
+
+
+def test_signal_check_refuses_a_comparison_of_unsampled_schedules(tools, tmp_path):
+    with pytest.raises(SystemExit):
+        signal_check.main(["--worker", tools[0], "--ecad", tools[1], "--out", str(tmp_path), "--compare", "fora-5",
+                           "fora-4"])
+
+
+def test_log_contributions_split_the_log_total_difference_by_part():
+    def scored(values, relation=None):
+        parts = dict(zip(signal_check.PARTS, values + [relation if relation is not None else 1.0]))
+        applicable = signal_check.PARTS if relation is not None else signal_check.PARTS[:-1]
+        parts["total"] = float(np.exp(np.mean([np.log(max(0.01, parts[p])) for p in applicable])))
+        return parts
+
+    prompts = ["a small red circle at the top left", "a red circle above a blue square"]
+    a = [scored([0.9, 0.5, 1.0, 1.0, 0.3]), scored([1.0, 0.8, 1.0, 1.0, 0.6], relation=0.9)]
+    b = [scored([0.9, 0.7, 1.0, 1.0, 0.8]), scored([1.0, 0.8, 1.0, 1.0, 0.2], relation=0.9)]
+    shares = signal_check.log_contributions(a, b, prompts)
+    expected = np.mean([np.log(x["total"]) - np.log(y["total"]) for x, y in zip(a, b)])
+    assert sum(shares.values()) == pytest.approx(expected)
+    assert shares["color"] == 0 and shares["relation"] == 0
+    assert shares["shape"] == pytest.approx(np.log(0.5 / 0.7) / 5 / 2)
+    assert shares["background"] == pytest.approx((np.log(0.3 / 0.8) / 5 + np.log(0.6 / 0.2) / 6) / 2)
