@@ -8,7 +8,7 @@ and seed, and prints per-schedule means with standard errors paired over (prompt
 per-seed means, and paired differences between the schedules named by --compare. Optionally writes every image's
 figures as JSON lines (--json) and a contact sheet (prompts x uncached / FORA-2 / FORA-4, first seed).
 
-  python training/signal_check.py --worker .build/release/ecad-worker --ecad .build/release/ecad \
+  python training/signal_check.py --worker .build/release/ecad-worker --ecad .build/release/ecad [--steps 25] \
       --model models/shapes32 --prompts jobs/prompts/shapes-calibration.txt --seeds 1 2 3 --out /tmp/signal \
       --extra fora-5 fora-4+last --compare fora-6 fora-4 --sheet docs/shapes32-contact-sheet.png
 
@@ -127,6 +127,7 @@ def main(argv=None) -> int:
     p.add_argument("--extra", nargs="*", default=[], help="schedules to add to " + ", ".join(SCHEDULES))
     p.add_argument("--compare", nargs=2, action="append", default=[], metavar=("A", "B"),
                    help="print the paired reward difference A minus B (repeatable)")
+    p.add_argument("--steps", type=int, help="sampler steps (default: the model's)")
     p.add_argument("--out", required=True)
     p.add_argument("--json", help="write one JSON line per schedule, prompt and seed")
     p.add_argument("--sheet", help="contact sheet PNG (first 16 prompts x uncached / FORA-2 / FORA-4, first seed)")
@@ -139,6 +140,7 @@ def main(argv=None) -> int:
     prompts = [l.strip() for l in open(args.prompts, encoding="utf-8") if l.strip() and not l.startswith("#")]
     worker = Worker(args.worker)
     worker.open(args.model, "signal-check")
+    worker.steps = args.steps or worker.steps
     try:
         plans = {name: compute_steps(name, worker.steps) for name in names}
     except ValueError as error:

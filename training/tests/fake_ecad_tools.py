@@ -29,7 +29,7 @@ def worker() -> None:
                       flush=True)
                 continue
             bits = msg["schedule"] and np.unpackbits(np.frombuffer(base64.b64decode(msg["schedule"]["bits"]), np.uint8))
-            fraction = 1.0 if bits is None else float(bits[: 20 * 2 * 3].mean())
+            fraction = 1.0 if bits is None else float(bits[: msg["schedule"]["steps"] * 2 * 3].mean())
             pairs = list(zip(range(len(prompts)), seeds)) if paired else [(p, s) for p in range(len(prompts))
                                                                           for s in seeds]
             images = []

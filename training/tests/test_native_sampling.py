@@ -128,3 +128,13 @@ def test_log_contributions_split_the_log_total_difference_by_part():
     assert shares["color"] == 0 and shares["relation"] == 0
     assert shares["shape"] == pytest.approx(np.log(0.5 / 0.7) / 5 / 2)
     assert shares["background"] == pytest.approx((np.log(0.3 / 0.8) / 5 + np.log(0.6 / 0.2) / 6) / 2)
+
+
+def test_signal_check_steps_sets_the_sampler_and_schedule_length(tools, tmp_path, capsys):
+    prompts = tmp_path / "cal.txt"
+    prompts.write_text(PROMPTS[0] + "\n")
+    assert signal_check.main(["--worker", tools[0], "--ecad", tools[1], "--prompts", str(prompts), "--steps", "24",
+                              "--extra", "fora-5", "--out", str(tmp_path / "sig")]) == 0
+    rows = {line.split()[0]: line.split() for line in capsys.readouterr().out.splitlines()[2:8]}
+    # FORA-5 over 24 steps computes steps 0, 5, 10, 15 and 20.
+    assert rows["fora-5"][1:3] == ["0.21", "0.210"]  # the fake rounds red to round(200 * 5 / 24) = 42
