@@ -52,6 +52,7 @@ struct EvaluationSession: Sendable {
         guard schedules.count == request.schedules.count else {
             throw WorkerError("\(schedules.count) decoded schedules for \(request.schedules.count) in the request")
         }
+        try await EngineThread.run { [evaluator, request] in evaluator.warmUp(request: request) }
         var evaluations = [EvaluateResult.Evaluation?](repeating: nil, count: schedules.count)
         var baseline: [RGBImage]?
         for (done, index) in order.enumerated() {
