@@ -7,14 +7,14 @@ import Foundation
 @main
 struct ECADWorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ecad-worker", abstract: "Native PixArt worker on OpenBLAS.",
+        commandName: "ecad-worker", abstract: "Native PixArt worker (AVX2 kernels, OpenBLAS where the CPU lacks AVX2 or ECAD_KERNELS=blas).",
         subcommands: [Serve.self, Forward.self, Sample.self, Trajectory.self, Bench.self],
         defaultSubcommand: Serve.self)
 }
 
 /// Options every subcommand shares.
 struct RuntimeOptions: ParsableArguments {
-    @Option(help: "OpenBLAS threads (default: ECAD_THREADS, OPENBLAS_NUM_THREADS, or all cores).")
+    @Option(help: "Engine threads (default: ECAD_THREADS, OPENBLAS_NUM_THREADS, or all cores).")
     var threads: Int?
 
     func apply() {
