@@ -104,7 +104,7 @@ struct EvaluateEndToEndTests {
         _ = harness.stopDaemon()
     }
 
-    @Test("bad sources: an unknown heuristic is refused at submit, an unknown front job fails the job by name")
+    @Test("bad sources: an unknown heuristic is refused at submit, an unknown front job fails the job by name and shuts its worker down")
     func badSources() throws {
         let harness = try Self.start()
         let (status, body) = try Self.submit(harness, .evaluate, [
@@ -117,6 +117,8 @@ struct EvaluateEndToEndTests {
         try harness.waitForJob(missing, "to fail", seconds: 30) { $0.state == .failed }
         let logs = try harness.get("/v1/jobs/\(missing)/logs", as: JobLogResponse.self).lines.map(\.text)
         #expect(logs.contains { $0.contains("evaluate.schedules[0].front") && $0.contains("no job 999") }, "\(logs)")
+        // A job that fails still tells its worker to exit (it used to wait out the exit grace period).
+        #expect(logs.contains { $0.contains("fake-worker: shutdown: job ended without success") }, "\(logs)")
 
         let unknownRef = try Self.id(try Self.submit(harness, .evaluate, [("prompts", Self.prompts), ("schedules", .array([.string("fake/nothing")]))]))
         try harness.waitForJob(unknownRef, "to fail", seconds: 30) { $0.state == .failed }

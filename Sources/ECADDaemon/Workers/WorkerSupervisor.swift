@@ -66,8 +66,21 @@ package struct WorkerSupervisor: Sendable {
         await settle(job, handle: handle, outcome: outcome, logger: logger)
     }
 
+    /// Runs the job on the worker, then asks the worker to exit whatever the outcome: a runner that throws (a
+    /// spec the worker refuses, a missing registry entry) would otherwise leave a live worker waiting for requests
+    /// until the supervisor's exit grace period ran out, holding the job's slot for about 10 s.
     private func drive(
         _ job: Job, runner: any JobRunner, session: WorkerSession, handle: RunningJob, logger: Logger
+    ) async -> Outcome {
+        let outcome = await outcome(of: job, runner: runner, session: session, handle: handle, logger: logger)
+        let reason = if case .succeeded = outcome { "job finished" } else { "job ended without success" }
+        try? session.process.send(.init(id: "bye", request: .shutdown(.init(reason: reason))))
+        session.process.closeInput()
+        return outcome
+    }
+
+    private func outcome(
+        of job: Job, runner: any JobRunner, session: WorkerSession, handle: RunningJob, logger: Logger
     ) async -> Outcome {
         do {
             _ = try await session.handshake(
@@ -76,8 +89,6 @@ package struct WorkerSupervisor: Sendable {
                 store: store, artifactDirectory: configuration.artifactDirectory(job: job.id.rawValue), logger: logger,
                 running: handle)
             try await runner.run(job, session: session, context: context)
-            try? session.process.send(.init(id: "bye", request: .shutdown(.init(reason: "job finished"))))
-            session.process.closeInput()
             return .succeeded
         } catch DaemonError.workerFailed(let code, let message) {
             return .failed(.workerError, "worker error \(code): \(message)")
