@@ -20,13 +20,10 @@ extension Kernels {
             x.scalars.withBase { a in
                 weight.scalars.withBase { w in
                     (bias?.scalars ?? []).withBase { b in
-                        parallelChunks((m + rowBlock - 1) / rowBlock) { blocks in
-                            for block in blocks {
-                                let first = block * rowBlock
-                                denseRows(
-                                    min(rowBlock, m - first), a + first * k, k: k, weight: w, bias: bias == nil ? nil : b,
-                                    outputs: n, into: o + first * n)
-                            }
+                        forEachRowBlock(m, blockRows: rowBlock) { first, rows, _ in
+                            denseRows(
+                                rows, a + first * k, k: k, weight: w, bias: bias == nil ? nil : b, outputs: n,
+                                into: o + first * n)
                         }
                     }
                 }
@@ -39,6 +36,22 @@ extension Kernels {
     /// sequence). OpenBLAS may round differently depending on where a row falls in a call, so every call covers
     /// the same rows whatever the thread count: results are bit-identical for any count by construction.
     static let rowBlock = 256
+
+    /// Calls `body(first, rows, scratch)` for each block of `blockRows` consecutive rows of `0..<m` (the last
+    /// may be shorter), blocks across threads (``parallelChunks(_:grain:_:)``). `scratch` holds `scratchCount`
+    /// floats that belong to the calling thread and are reused for its blocks (the MLP's hidden block).
+    static func forEachRowBlock(
+        _ m: Int, blockRows: Int, scratchCount: Int = 0, _ body: (Int, Int, UnsafeMutablePointer<Float>) -> Void
+    ) {
+        parallelChunks((m + blockRows - 1) / blockRows) { blocks in
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: max(1, scratchCount))
+            defer { scratch.deallocate() }
+            for block in blocks {
+                let first = block * blockRows
+                body(first, min(blockRows, m - first), scratch)
+            }
+        }
+    }
 
     /// `rows` rows of a dense layer on the calling thread: `c = a W^T + bias` with `a` `[rows, k]`,
     /// `weight` `[outputs, k]` and `c` `[rows, outputs]` (the bias is copied into `c`, then GEMM with beta 1).
