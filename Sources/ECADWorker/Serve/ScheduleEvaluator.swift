@@ -45,12 +45,11 @@ struct ScheduleEvaluator: Sendable {
     /// slow and every speedup too large (uncached 606 ms/img against 168 ms/img for FORA-2, a 3.6x "measured"
     /// speedup for 1.99x the MACs). Errors are left to the timed run that follows, which reports them.
     func warmUp(request: EvaluateRequest) {
-        let jobs = request.prompts.indices.flatMap { p in request.seeds.map { (prompt: p, seed: $0) } }.prefix(batchLimit)
-        guard !jobs.isEmpty else { return }
-        _ = try? model.generate(
-            prompts: jobs.map { request.prompts[$0.prompt] }, seeds: jobs.map(\.seed), schedule: nil,
-            steps: min(2, request.sampler.steps), guidanceScale: Float(request.sampler.guidance),
-            sampler: request.sampler.name.replacingOccurrences(of: "-", with: "_"))
+        // Enough prompts for one full batch under all the seeds (a single prompt when the seeds alone fill it).
+        let prompts = Array(request.prompts.prefix(max(1, batchLimit / max(1, request.seeds.count))))
+        var sampler = request.sampler
+        sampler.steps = min(2, sampler.steps)
+        _ = try? sample(nil, prompts: prompts, seeds: request.seeds, sampler: sampler)
     }
 
     /// Samples every prompt under every seed once (prompt-major), in guided batches of at most ``batchLimit``
