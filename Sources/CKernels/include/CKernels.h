@@ -14,6 +14,13 @@ int ck_available(void);
    forward pass does not fault in and zero fresh pages for every tensor it allocates. glibc only; else a no-op. */
 void ck_keep_activation_memory(void);
 
+/* Serial regions: between ck_serial_begin and ck_serial_end (nestable, per thread) the engine's kernels run on
+   the calling thread only, because an outer loop already spreads whole forward passes across threads. */
+void ck_serial_begin(void);
+void ck_serial_end(void);
+/* 1 inside a serial region on this thread, else 0. */
+int ck_serial(void);
+
 /* Floats in the packed form of a weight [n, k]: n rounded up to 16, times k. */
 size_t ck_packed_count(int n, int k);
 

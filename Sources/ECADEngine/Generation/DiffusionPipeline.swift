@@ -49,27 +49,32 @@ public struct DiffusionPipeline: Sendable {
         let p = config.patchSize
         let tokens = (noise.shape[2] / p) * (noise.shape[3] / p)
         let contextTokens = captions.states.shape[1]
-        let macs = BlockComponent.allCases.map {
-            model.componentMACs($0, batch: batch, tokens: tokens, contextTokens: contextTokens)
-        }
         let rest = model.restMACs(batch: batch, tokens: tokens, contextTokens: contextTokens)
-        var cache = ComponentCache(schedule: plan, componentMACs: macs)
+        let groups = PixArtTransformer.sequenceGroups(batch: batch)
+        var caches = groups.map { group in
+            ComponentCache(schedule: plan, componentMACs: BlockComponent.allCases.map {
+                model.componentMACs($0, batch: group.count, tokens: tokens, contextTokens: contextTokens)
+            })
+        }
         let start = Date()
         var sample = Tensor(shape: noise.shape, scalars: noise.scalars.map { $0 * sampler.initialNoiseScale })
         for (index, t) in sampler.timesteps.enumerated() {
-            cache.step = index
+            for g in caches.indices { caches[g].step = index }
             let modelInput = unconditional == nil ? sample : Tensor.concatenate(outer: [sample, sample])
             let context = model.prepareContext(captions.states, mask: captions.mask)
             let raw = model.forward(
-                modelInput, timesteps: Array(repeating: t, count: batch), context: context, executor: &cache)
+                modelInput, timesteps: Array(repeating: t, count: batch), context: context, groups: groups,
+                executors: &caches)
             let prediction = Self.leadingChannels(raw, config.inChannels)
             let guided = unconditional == nil ? prediction : Self.guide(prediction, scale: guidanceScale)
             sample = sampler.step(modelOutput: guided, index: index, sample: sample)
         }
-        let executed = cache.executed + rest * plan.steps
+        let executed = caches.reduce(rest * plan.steps) { $0 + $1.executed }
+        // Every group's cache makes the same decisions at the same steps: counts are per run, bytes add up.
         let statistics = RunStatistics(
-            executedMACs: executed.total, executedLinearMACs: executed.linear, computedComponents: cache.computedCount,
-            reusedComponents: cache.reusedCount, peakCacheBytes: cache.peakBytes, seconds: Date().timeIntervalSince(start))
+            executedMACs: executed.total, executedLinearMACs: executed.linear,
+            computedComponents: caches.first?.computedCount ?? 0, reusedComponents: caches.first?.reusedCount ?? 0,
+            peakCacheBytes: caches.reduce(0) { $0 + $1.peakBytes }, seconds: Date().timeIntervalSince(start))
         return GenerationResult(images: sample, statistics: statistics)
     }
 

@@ -31,8 +31,10 @@ public struct PixArtTransformer: Sendable {
     public func forward(_ input: PixArtInput) throws -> Tensor {
         try input.validate(for: config)
         let context = prepareContext(input.encoderHiddenStates, mask: input.encoderAttentionMask)
-        var executor = AlwaysCompute()
-        return forward(input.hiddenStates, timesteps: input.timesteps, context: context, executor: &executor)
+        let groups = Self.sequenceGroups(batch: input.hiddenStates.shape[0])
+        var executors = groups.map { _ in AlwaysCompute() }
+        return forward(
+            input.hiddenStates, timesteps: input.timesteps, context: context, groups: groups, executors: &executors)
     }
 
     /// Projects captions and turns the mask into a key bias: `(1 - mask) * -10000`, as diffusers does.
