@@ -14,7 +14,8 @@ extension PixArtTransformer {
 
     /// The transformer run group by group: each group of sequences goes through every block on one thread
     /// (``Kernels/parallelGroups(_:_:)``), so its activations stay in that core's cache, and `executors[g]`
-    /// decides group `g`'s components. Every output element is computed as in the ungrouped forward.
+    /// decides group `g`'s components. Every output element is computed as in the ungrouped forward. The
+    /// positions are computed once per call, not per group.
     ///
     /// - Parameters:
     ///   - hiddenStates: `[B, C, H, W]`.
@@ -26,6 +27,8 @@ extension PixArtTransformer {
         executors: inout [E]
     ) -> Tensor {
         precondition(groups.count == executors.count, "forward: \(groups.count) groups, \(executors.count) executors")
+        let patch = config.patchSize
+        let positions = positions(gridHeight: hiddenStates.shape[2] / patch, gridWidth: hiddenStates.shape[3] / patch)
         var outputs = [Tensor?](repeating: nil, count: groups.count)
         outputs.withUnsafeMutableBufferPointer { out in
             executors.withUnsafeMutableBufferPointer { run in
@@ -35,7 +38,7 @@ extension PixArtTransformer {
                         states: context.states.slice(outer: range), keyBias: context.keyBias?.slice(outer: range))
                     out[g] = forward(
                         hiddenStates.slice(outer: range), timesteps: Array(timesteps[range]), context: captions,
-                        executor: &run[g])
+                        positions: positions, executor: &run[g])
                 }
             }
         }

@@ -56,16 +56,17 @@ public struct PixArtTransformer: Sendable {
     /// - Parameters:
     ///   - hiddenStates: `[B, C, H, W]`.
     ///   - timesteps: `[B]`.
+    ///   - positions: `[T, D]`, ``positions(gridHeight:gridWidth:)`` for this input's patch grid.
     /// - Returns: `[B, Cout, H, W]`.
     package func forward<E: ComponentExecutor>(
-        _ hiddenStates: Tensor, timesteps: [Float], context: CaptionContext, executor: inout E
+        _ hiddenStates: Tensor, timesteps: [Float], context: CaptionContext, positions: Tensor, executor: inout E
     ) -> Tensor {
         let (b, height, width) = (hiddenStates.shape[0], hiddenStates.shape[2], hiddenStates.shape[3])
         let p = config.patchSize
         let (gh, gw) = (height / p, width / p)
         let d = config.innerDim
         var h = weights.patchEmbedding(Kernels.patchify(hiddenStates, patch: p))  // [B, T, D]
-        addPositions(&h, gridHeight: gh, gridWidth: gw)
+        Self.addPositions(&h, positions)
 
         let features = Kernels.timestepFeatures(
             timesteps, dimension: PixArtWeights.timestepFeatureWidth, flipSinToCos: true, downscaleFreqShift: 0)
@@ -84,13 +85,25 @@ public struct PixArtTransformer: Sendable {
         return Kernels.unpatchify(out, gridHeight: gh, gridWidth: gw, patch: p, channels: config.resolvedOutChannels)
     }
 
-    /// Adds the fixed 2-D sin-cos positions (`[T, D]`, broadcast over the batch) to `h` `[B, T, D]`.
-    private func addPositions(_ h: inout Tensor, gridHeight: Int, gridWidth: Int) {
-        let positions = Kernels.sinCos2D(
+    /// The fixed 2-D sin-cos positions of a patch grid: `[T, D]` with `T = gridHeight * gridWidth`.
+    package func positions(gridHeight: Int, gridWidth: Int) -> Tensor {
+        Kernels.sinCos2D(
             dimension: config.innerDim, gridHeight: gridHeight, gridWidth: gridWidth,
             baseSize: Double(config.sampleSize / config.patchSize), interpolationScale: config.resolvedInterpolationScale)
+    }
+
+    /// Adds `positions` `[T, D]` to every sample of `h` `[B, T, D]`.
+    private static func addPositions(_ h: inout Tensor, _ positions: Tensor) {
         let perSample = positions.count
-        for i in 0..<h.count { h.scalars[i] += positions.scalars[i % perSample] }
+        let samples = perSample == 0 ? 0 : h.count / perSample
+        positions.scalars.withBase { p in
+            h.scalars.withMutableBase { base in
+                for sample in 0..<samples {
+                    let row = base + sample * perSample
+                    for i in 0..<perSample { row[i] += p[i] }
+                }
+            }
+        }
     }
 }
 
