@@ -49,7 +49,8 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--images", type=int, nargs="+", default=[16, 32])
     parser.add_argument("--steps", type=int, default=20)
-    parser.add_argument("--repeats", type=int, default=2, help="runs per cache schedule (best reported)")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="rounds over the cache schedules, each schedule once per round (best reported)")
     parser.add_argument("--rounds", type=int, default=5,
                         help="alternating PyTorch / native runs per batch size for the headline ratio (medians)")
     parser.add_argument("--patch", type=int, default=4)

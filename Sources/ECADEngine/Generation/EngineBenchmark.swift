@@ -25,7 +25,9 @@ public enum EngineBenchmark {
         public var engineGFLOPS: Double, bareGFLOPS: Double
     }
 
-    /// Times `repeats` full guided sampling runs of `images` images per schedule (best run reported).
+    /// Times `repeats` full guided sampling runs of `images` images per schedule (best run reported). Runs go
+    /// round-robin (every schedule once per round), so a slow spell of a shared machine hits all schedules
+    /// alike instead of one schedule's back-to-back repeats.
     public static func sampling(
         model: PixArtTransformer, images: Int, contextTokens: Int, steps: Int,
         schedules: [(String, Schedule)], repeats: Int
@@ -37,19 +39,21 @@ public enum EngineBenchmark {
         let cond = CaptionBatch(states: noise.tensor([images, contextTokens, width]), mask: nil)
         let uncond = CaptionBatch(states: noise.tensor([images, contextTokens, width]), mask: nil)
         let pipeline = DiffusionPipeline(model: model)
-        return try schedules.map { name, schedule in
-            var best = Double.infinity
-            var stats: RunStatistics?
-            for _ in 0..<max(1, repeats) {
+        var best = [Double](repeating: .infinity, count: schedules.count)
+        var stats = [RunStatistics?](repeating: nil, count: schedules.count)
+        for _ in 0..<max(1, repeats) {
+            for (index, (_, schedule)) in schedules.enumerated() {
                 var sampler = try DPMSolverMultistep(config: SchedulerConfig(), steps: steps)
                 let result = try pipeline.generate(
                     noise: x, conditional: cond, unconditional: uncond, guidanceScale: 4.5, sampler: &sampler, schedule: schedule)
-                best = min(best, result.statistics.seconds)
-                stats = result.statistics
+                best[index] = min(best[index], result.statistics.seconds)
+                stats[index] = result.statistics
             }
-            return ScheduleTiming(
-                name: name, seconds: best, imagesPerSecond: Double(images) / best,
-                executedMACs: stats?.executedMACs ?? 0, peakCacheBytes: stats?.peakCacheBytes ?? 0)
+        }
+        return schedules.enumerated().map { index, entry in
+            ScheduleTiming(
+                name: entry.0, seconds: best[index], imagesPerSecond: Double(images) / best[index],
+                executedMACs: stats[index]?.executedMACs ?? 0, peakCacheBytes: stats[index]?.peakCacheBytes ?? 0)
         }
     }
 
