@@ -58,7 +58,9 @@ struct SequenceGroupTests {
         #expect(whole.shape == [5, 3, 16, 16])
         #expect(run([0..<2, 2..<4, 4..<5]) == whole, "two groups across threads, one left over")
         #expect(run((0..<5).map { $0..<($0 + 1) }) == whole, "one sequence per group")
-        let size = PixArtTransformer.groupSequences
-        #expect(PixArtTransformer.sequenceGroups(batch: 5) == stride(from: 0, to: 5, by: size).map { $0..<min(5, $0 + size) })
+        let groups = PixArtTransformer.sequenceGroups(batch: 5)
+        #expect(groups.flatMap { Array($0) } == Array(0..<5), "consecutive groups that tile the batch in order")
+        #expect(groups.dropLast().allSatisfy { $0.count == PixArtTransformer.groupSequences }, "full groups first")
+        #expect((1...PixArtTransformer.groupSequences).contains(groups.last?.count ?? 0), "a shorter last group")
     }
 }
