@@ -14,7 +14,7 @@ from safetensors.torch import save_file
 from ecad_worker_diffusers import configs
 from ecad_worker_diffusers.errors import WorkerError
 from ecad_worker_diffusers.protocol import Sampler
-from ecad_worker_diffusers.schedule import Schedule
+from ecad_diffusers.schedule import Schedule
 from ecad_worker_diffusers.shapes32 import Shapes32Backend, ShapesReward, Tokenizer, default_folder
 
 REPO = Path(__file__).resolve().parents[3]
