@@ -3,12 +3,11 @@ the prompt embeddings are given, as the backend precomputes them once per prompt
 
 import numpy as np
 import pytest
-import torch
 
 pytest.importorskip("transformers", reason="diffusers' PixArt and FLUX pipelines need transformers (the [pipelines] extra)")
 
-from ecad_worker_diffusers.protocol import Sampler  # noqa: E402
 from ecad_diffusers.schedule import Schedule  # noqa: E402
+from ecad_worker_diffusers.protocol import Sampler  # noqa: E402
 from tiny_pipelines import PROMPTS, flux_backend, pixart_backend  # noqa: E402
 
 
