@@ -191,12 +191,17 @@ def test_a_schedule_for_another_model_is_refused(setup):
         ecad_diffusers.enable(pipe, random_document(backend.layout, other))
 
 
-def test_a_schedule_for_another_block_layout_is_refused(setup):
-    name, backend, pipe, _ = setup
+def test_a_schedule_for_another_block_layout_is_refused_and_keeps_the_enabled_one(setup):
+    name, backend, pipe, doc = setup
     layout = Layout.pixart(28) if name == "pixart" else Layout.flux(19, 38)
     with pytest.raises(ModelMismatch, match="does not match the model's"):
         ecad_diffusers.enable(pipe, random_document(layout, MODELS[name]))
     assert not any("forward" in m.__dict__ for m in pipe.transformer.modules())  # nothing left installed
+    handle = ecad_diffusers.enable(pipe, doc)
+    with pytest.raises(ModelMismatch, match="does not match the model's"):
+        ecad_diffusers.enable(pipe, random_document(layout, MODELS[name]))
+    user_call(name, pipe, backend)
+    assert handle.reused_calls > 0
 
 
 @pytest.mark.parametrize("steps", [STEPS - 1, STEPS + 2])

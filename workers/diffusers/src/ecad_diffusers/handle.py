@@ -14,7 +14,7 @@ import numpy as np
 
 from .caching import ComponentCache
 from .errors import ForwardChunkingError, ModelMismatch, StepCountMismatch, UnsupportedPipeline
-from .families import Geometry, schedule_macs
+from .families import Geometry, family_of, schedule_macs
 from .kinds import PipelineKind, kind_of, observed_geometry
 from .schedule import Schedule
 from .sources import ResolvedSchedule, resolve
@@ -39,11 +39,7 @@ class CacheHandle:
         self._run_timesteps = None
         self._last_step = None
         self._geometry: Geometry | None = None
-        try:
-            self.cache.set_schedule(self.schedule)
-        except ModelMismatch:
-            self._release_cache()
-            raise
+        self.cache.set_schedule(self.schedule)
         self._hook = transformer.register_forward_pre_hook(self._on_call, prepend=True, with_kwargs=True)
 
     # Reports -----------------------------------------------------------------------------------------------
@@ -147,6 +143,10 @@ def enable(pipe, schedule, *, mirror: str | None = None, ecad: str | None = None
     if resolved.model is not None and not kind.accepts_model(resolved.model):
         raise ModelMismatch(f"the schedule is for model {resolved.model!r}; {type(pipe).__name__} runs "
                             f"{kind.model_prefix}-* models")
+    layout = family_of(pipe.transformer).layout(pipe.transformer)
+    if resolved.schedule.layout != layout:
+        raise ModelMismatch(f"schedule layout {resolved.schedule.layout.to_json()} does not match the model's "
+                            f"{layout.to_json()} ({type(pipe.transformer).__name__})")
     for name, module in pipe.transformer.named_modules():
         if getattr(module, "_chunk_size", None) is not None:
             raise ForwardChunkingError(

@@ -99,7 +99,9 @@ class Mirror:
         """REF's digest, in the registry's order: an alias, a digest or unique prefix (8+ hex), a name (its
         `balanced` alias, or its only version)."""
         index = self._json("aliases.json", self.fetch("aliases.json"))
-        aliases, names = index.get("aliases", {}), index.get("names", {})
+        aliases, names = (index.get("aliases"), index.get("names")) if isinstance(index, dict) else (None, None)
+        if not isinstance(aliases, dict) or not isinstance(names, dict):
+            raise MirrorError(f"{self.url}/aliases.json: expected {{\"names\": {{...}}, \"aliases\": {{...}}}}")
         if ref in aliases:
             return aliases[ref]
         if _HEX.fullmatch(ref):
@@ -119,6 +121,8 @@ class Mirror:
         digest = self.resolve(ref)
         document = self._json(f"schedules/{digest}.json", self.fetch(f"schedules/{digest}.json"))
         record = self._json(f"versions/{digest}.json", self.fetch(f"versions/{digest}.json"))
+        if not isinstance(document, dict) or not isinstance(record, dict):
+            raise MirrorError(f"{self.url}: schedules/{digest}.json and versions/{digest}.json must be JSON objects")
         try:
             actual = Schedule.from_json(document).digest()
         except EcadError as error:
