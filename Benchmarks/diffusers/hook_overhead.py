@@ -2,8 +2,9 @@
 wrapped, the run hook on the transformer, nothing reused) against an identical pipeline without the package.
 
 The two pipelines are built alike (the tiny random PixArt-alpha and FLUX pipelines of the worker's tests, prompt
-embeddings given; PixArt without resolution binning, so at 64 px) and called alternately, round by round, on the same prompts and seeds; the script prints the
-median seconds of each and their ratio (hooked / plain), and checks that both give the same images.
+embeddings given; PixArt without resolution binning, so at 64 px) and called alternately, round by round, on the
+same prompts and seeds; the script prints the median seconds of each and their ratio (hooked / plain), and checks
+that both give the same images.
 
     $VENV/bin/python Benchmarks/diffusers/hook_overhead.py [--rounds 41] [--steps 20] [--threads 1]
 """

@@ -151,8 +151,8 @@ def enable(pipe, schedule, *, mirror: str | None = None, ecad: str | None = None
         if getattr(module, "_chunk_size", None) is not None:
             raise ForwardChunkingError(
                 f"{name} has forward chunking on (chunk size {module._chunk_size}), which calls its feed-forward "
-                "once per chunk; turn it off (pipe.transformer.disable_forward_chunking() or "
-                "block.set_chunk_feed_forward(None)) before enabling a schedule")
+                f"once per chunk; turn it off before enabling a schedule: "
+                f"pipe.transformer.get_submodule({name!r}).set_chunk_feed_forward(None, 0)")
     disable(pipe)
     handle = CacheHandle(pipe, kind, resolved)
     pipe._ecad_handle = handle
