@@ -48,6 +48,14 @@ def test_a_digest_prefix_resolves_with_the_mirror_argument(mirror):
     assert resolve(digests[0][:10], mirror=url).schedule.digest() == digests[0]
 
 
+def test_ecad_mirror_names_the_mirror_for_bare_references_and_files_still_come_first(mirror, monkeypatch, tmp_path):
+    url, _, digests = mirror
+    monkeypatch.setenv("ECAD_MIRROR", url)
+    assert resolve("pixart-alpha-256/fast@quality").schedule.digest() == digests[0]
+    (tmp_path / "local.json").write_text(json.dumps(document(1)))
+    assert resolve(str(tmp_path / "local.json")).origin == str(tmp_path / "local.json")
+
+
 def test_an_unknown_reference_is_refused(mirror):
     url, _, _ = mirror
     with pytest.raises(MirrorError, match="no version for 'pixart-alpha-256/slow'"):

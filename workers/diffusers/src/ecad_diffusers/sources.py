@@ -2,8 +2,9 @@
 
 `resolve` turns any of them into a `ResolvedSchedule`: the schedule, the model id it names (None for the reference
 format, which names none) and its metrics. A string is tried in this order: `http(s)://MIRROR#REF`; REF with a
-`mirror=` URL; an existing file; else a registry reference through `ecad registry get REF -o FILE` (the `ecad`
-binary from the `ecad=` argument, `$ECAD_BIN` or the PATH; it talks to the user's ecadd).
+`mirror=` URL; an existing file; REF on the mirror `$ECAD_MIRROR` names, if set; else a registry reference through
+`ecad registry get REF -o FILE` (the `ecad` binary from the `ecad=` argument, `$ECAD_BIN` or the PATH; it talks to
+the user's ecadd).
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def from_registry(ref: str, binary: str | None) -> ResolvedSchedule:
     ecad = find_ecad(binary)
     if ecad is None:
         raise ScheduleError(f"{ref!r} is not a file, and there is no `ecad` (ecad=, $ECAD_BIN or PATH) to resolve it "
-                            "as a registry reference; give a file, a dict, or mirror=URL")
+                            "as a registry reference; give a file, a dict, mirror=URL or $ECAD_MIRROR")
     with tempfile.TemporaryDirectory(prefix="ecad-diffusers-") as folder:
         out = os.path.join(folder, "schedule.json")
         try:
@@ -104,4 +105,6 @@ def resolve(source, *, mirror: str | None = None, ecad: str | None = None) -> Re
         return from_mirror(Mirror(mirror), text)
     if os.path.isfile(text):
         return load_file(text)
+    if os.environ.get("ECAD_MIRROR"):
+        return from_mirror(Mirror(os.environ["ECAD_MIRROR"]), text)
     return from_registry(text, ecad)
