@@ -3,7 +3,7 @@
     import ecad_diffusers
     handle = ecad_diffusers.enable(pipe, "schedule.json")      # or a dict, a registry reference, MIRROR#REF
     image = pipe(prompt, num_inference_steps=handle.schedule.steps).images[0]
-    print(handle.macs_fraction)                               # e.g. 0.42 of the uncached MACs
+    print(handle.macs_fraction)                               # MACs under the schedule / uncached
     ecad_diffusers.disable(pipe)                              # exactly the uncached pipeline again
 
     with ecad_diffusers.cached(pipe, schedule):               # the same, undone on leaving the block
