@@ -5,10 +5,10 @@ import pytest
 import torch
 
 from diffusers_testing import STEPS
-from ecad_worker_diffusers.caching import ComponentCache, predict_peak_bytes
+from ecad_diffusers.caching import ComponentCache, predict_peak_bytes
 from ecad_worker_diffusers.errors import WorkerError
-from ecad_worker_diffusers.families import FluxFamily, PixArtFamily
-from ecad_worker_diffusers.schedule import Schedule
+from ecad_diffusers.families import FluxFamily, PixArtFamily
+from ecad_diffusers.schedule import Schedule
 
 # The modules a hand-written reference treats as components, listed here independently of families.py.
 PIXART_MODULES = ("attn1", "attn2", "ff")

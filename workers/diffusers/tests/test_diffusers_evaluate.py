@@ -10,7 +10,7 @@ from PIL import Image
 from ecad_worker_diffusers import fidelity
 from ecad_worker_diffusers.errors import WorkerError
 from ecad_worker_diffusers.evaluate_options import EvaluateOptions
-from ecad_worker_diffusers.schedule import Layout, Schedule
+from ecad_diffusers.schedule import Layout, Schedule
 from test_diffusers_protocol import SAMPLER, WorkerProcess, hello
 
 

@@ -3,7 +3,7 @@
 import json
 
 from ecad_worker_diffusers import gpu_check
-from ecad_worker_diffusers.schedule import Layout, Schedule
+from ecad_diffusers.schedule import Layout, Schedule
 
 
 def test_tiny_gpu_check_measures_every_schedule_and_predicts_peak_cache(tmp_path):

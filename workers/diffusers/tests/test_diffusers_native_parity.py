@@ -24,7 +24,7 @@ from safetensors.torch import load_file, save_file
 
 from ecad_worker_diffusers.noise import native_noise
 from ecad_worker_diffusers.protocol import Sampler
-from ecad_worker_diffusers.schedule import Schedule
+from ecad_diffusers.schedule import Schedule
 from ecad_worker_diffusers.shapes32 import Shapes32Backend, default_folder
 
 REPO = Path(__file__).resolve().parents[3]

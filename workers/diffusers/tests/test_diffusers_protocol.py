@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ecad_worker_diffusers.schedule import Layout, Schedule
+from ecad_diffusers.schedule import Layout, Schedule
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 SAMPLER = {"name": "euler", "steps": 4, "guidance": 4.5}

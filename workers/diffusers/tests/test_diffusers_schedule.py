@@ -8,8 +8,8 @@ import pytest
 
 from ecad_worker_diffusers import configs
 from ecad_worker_diffusers.errors import WorkerError
-from ecad_worker_diffusers.families import FluxFamily, Geometry, PixArtFamily, schedule_macs
-from ecad_worker_diffusers.schedule import Layout, Schedule
+from ecad_diffusers.families import FluxFamily, Geometry, PixArtFamily, schedule_macs
+from ecad_diffusers.schedule import Layout, Schedule
 
 
 def random_schedule(layout, steps=20, seed=0):

@@ -11,10 +11,12 @@ import torch
 from diffusers import DPMSolverMultistepScheduler
 from safetensors.torch import save_file
 
+import ecad_diffusers
+from ecad_diffusers import ModelMismatch, StepCountMismatch
+from ecad_diffusers.schedule import Schedule
 from ecad_worker_diffusers import configs
 from ecad_worker_diffusers.errors import WorkerError
 from ecad_worker_diffusers.protocol import Sampler
-from ecad_worker_diffusers.schedule import Schedule
 from ecad_worker_diffusers.shapes32 import Shapes32Backend, ShapesReward, Tokenizer, default_folder
 
 REPO = Path(__file__).resolve().parents[3]
@@ -59,6 +61,25 @@ def test_all_compute_schedule_equals_uncached_and_fora_differs(model_dir):
     assert np.array_equal(backend.render(["a red circle"], [1], SAMPLER), uncached)
     backend.set_schedule(Schedule.fora(SAMPLER.steps, backend.layout, 3))
     assert not np.array_equal(backend.render(["a red circle"], [1], SAMPLER), uncached)
+
+
+def test_ecad_diffusers_enable_on_the_shapes32_sampler_gives_the_workers_images(model_dir):
+    prompts, seeds = ["a red circle", "a blue square"], [3, 4]
+    worker = Shapes32Backend(str(model_dir), torch.device("cpu"))
+    schedule = Schedule.fora(SAMPLER.steps, worker.layout, 2)
+    uncached = worker.render(prompts, seeds, SAMPLER)
+    worker.set_schedule(schedule)
+    expected = worker.render(prompts, seeds, SAMPLER)
+    user = Shapes32Backend(str(model_dir), torch.device("cpu"))
+    handle = ecad_diffusers.enable(user, schedule.to_document("shapes32"))
+    assert np.array_equal(user.render(prompts, seeds, SAMPLER), expected)
+    assert handle.reused_calls == worker.cache.reused_calls > 0
+    with pytest.raises(StepCountMismatch, match="this run has 5 steps"):
+        user.render(prompts, seeds, Sampler(steps=5))
+    with pytest.raises(ModelMismatch, match="Shapes32Backend runs shapes32"):
+        ecad_diffusers.enable(user, schedule.to_document("pixart-alpha-256"))
+    ecad_diffusers.disable(user)
+    assert np.array_equal(user.render(prompts, seeds, SAMPLER), uncached)
 
 
 def test_sampler_matches_the_training_code(model_dir, monkeypatch):

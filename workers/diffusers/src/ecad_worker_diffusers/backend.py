@@ -14,11 +14,11 @@ from abc import ABC, abstractmethod
 import numpy as np
 import torch
 
-from .caching import ComponentCache
+from ecad_diffusers.caching import ComponentCache
 from .errors import WorkerError
-from .families import Geometry, schedule_macs
+from ecad_diffusers.families import Geometry, schedule_macs
 from .protocol import Sampler
-from .schedule import Schedule
+from ecad_diffusers.schedule import Schedule
 
 
 class Backend(ABC):

@@ -1,21 +1,10 @@
-"""The one error type of the worker: every bad input or missing file becomes a WorkerError with a code."""
+"""The worker's error type: the shared package's `EcadError` (ecad_diffusers/errors.py), under the worker's name.
 
-from __future__ import annotations
+Every bad input or missing file becomes a WorkerError with a protocol code; the caching refusals of the shared
+package (layout and step-count mismatches, forward chunking, unknown transformers) are its subclasses, so the
+worker reports them as protocol errors too.
+"""
 
+from ecad_diffusers.errors import EcadError as WorkerError
 
-class WorkerError(Exception):
-    """A failure the worker reports as a protocol `error` line.
-
-    `code` is one of the protocol's machine-readable classes (`bad_request`, `unknown_model`, `not_loaded`,
-    `missing_weights`, `out_of_memory`, `internal`, ...); the message names what is wrong and, for missing
-    files, what to fetch and which variable or flag points at it.
-    """
-
-    def __init__(self, code: str, message: str, fatal: bool = False):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.fatal = fatal
-
-    def __str__(self) -> str:
-        return f"{self.code}: {self.message}"
+__all__ = ["WorkerError"]

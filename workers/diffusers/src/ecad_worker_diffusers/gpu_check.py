@@ -20,9 +20,9 @@ import numpy as np
 import torch
 
 from . import configs, synthetic
-from .caching import ComponentCache, predict_peak_bytes
-from .families import FluxFamily, PixArtFamily, schedule_macs
-from .schedule import Schedule
+from ecad_diffusers.caching import ComponentCache, predict_peak_bytes
+from ecad_diffusers.families import FluxFamily, PixArtFamily, schedule_macs
+from ecad_diffusers.schedule import Schedule
 from .timing import measure, median
 
 #: Paper / reference-repo latency speedups (A6000; PixArt at batch 100, FLUX at batch 18), ecad.md section 6.

@@ -14,7 +14,7 @@ from .evaluate_options import EvaluateOptions
 from .image_writer import write_schedule_images
 from .models import CATALOG, devices, load_backend, resolve_device
 from .protocol import Request, Sampler
-from .schedule import Schedule
+from ecad_diffusers.schedule import Schedule
 from .timing import median, timed
 
 

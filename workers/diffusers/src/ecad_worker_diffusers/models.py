@@ -9,7 +9,7 @@ import torch
 from .backend import Backend
 from .errors import WorkerError
 from .pipelines import MODELS as PIPELINE_MODELS
-from .schedule import BLOCK_COMPONENTS
+from ecad_diffusers.schedule import BLOCK_COMPONENTS
 from .synthetic_backend import SyntheticBackend
 
 PIXART = list(BLOCK_COMPONENTS["pixart"])

@@ -17,7 +17,7 @@ import torch
 
 from .backend import Backend, files_digest, weight_files
 from .errors import WorkerError
-from .families import Geometry
+from ecad_diffusers.families import Geometry
 from .protocol import Sampler
 
 

@@ -11,7 +11,8 @@ Text: lowercase, split on whitespace, ids = [1] + word ids, padded with 0 to 16,
 encoder_hidden_states = token_embedding[ids] + position_embedding. The unconditional caption is [<start>].
 Sampling: DPM-Solver++ 2M with both CFG halves in one batch ([uncond, cond]); image i starts from
 randn(1, 3, 32, 32) drawn from a CPU generator seeded with seeds[i] (noise="splitmix64": the native engine's
-GaussianNoise stream for seeds[i], see noise.py); output ((x.clamp(-1, 1) + 1) * 127.5).round().
+GaussianNoise stream for seeds[i], see noise.py); output ((x.clamp(-1, 1) + 1) * 127.5).round(). The run's
+scheduler is kept as `scheduler`, as diffusers pipelines keep theirs, so ecad_diffusers.enable can check runs.
 
 Rewards come from the Swift scorer: each image is scored with `ecad shapes score DIR` on a one-image raw set
 (DIR/images.u8 + DIR/prompts.txt), the binary taken from --ecad, $ECAD_BIN or `ecad` on the PATH. Without an ecad
@@ -33,7 +34,7 @@ from safetensors.torch import load_file
 
 from .backend import Backend, files_digest, to_uint8, weight_files
 from .errors import WorkerError
-from .families import Geometry
+from ecad_diffusers.families import Geometry
 from .noise import native_noise
 from .protocol import Sampler
 
@@ -172,7 +173,7 @@ class Shapes32Backend(Backend):
         n = len(prompts)
         x = torch.cat([self.initial_noise(s) for s in seeds]).to(self.device)
         text, mask = self.captions(prompts)
-        scheduler = DPMSolverMultistepScheduler.from_config(self.scheduler_config)
+        self.scheduler = scheduler = DPMSolverMultistepScheduler.from_config(self.scheduler_config)
         scheduler.set_timesteps(sampler.steps)
         for t in scheduler.timesteps:
             timestep = torch.full((2 * n,), int(t), device=self.device, dtype=torch.long)

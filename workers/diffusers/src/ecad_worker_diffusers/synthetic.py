@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import torch
 
-from .families import Geometry
+from ecad_diffusers.families import Geometry
 
 
 @dataclass

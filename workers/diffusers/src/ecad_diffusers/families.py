@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from torch import nn
 
-from .errors import WorkerError
+from .errors import UnsupportedPipeline
 from .schedule import SLOTS, Layout
 
 
@@ -63,7 +63,7 @@ class PixArtFamily:
         out = []
         for b, block in enumerate(transformer.transformer_blocks):
             if block.attn2 is None:
-                raise WorkerError("bad_request", f"PixArt block {b} has no cross-attention (attn2); not a PixArt model")
+                raise UnsupportedPipeline(f"PixArt block {b} has no cross-attention (attn2); not a PixArt model")
             for slot, attr in enumerate(("attn1", "attn2", "ff")):
                 out.append(Target(b, slot, getattr(block, attr), f"transformer_blocks.{b}.{attr}"))
         return out
@@ -170,8 +170,7 @@ def family_of(transformer: nn.Module):
     for family in FAMILIES:
         if family.matches(transformer):
             return family
-    raise WorkerError(
-        "unknown_model",
+    raise UnsupportedPipeline(
         f"{type(transformer).__name__} is not supported; supported: PixArtTransformer2DModel, FluxTransformer2DModel",
     )
 

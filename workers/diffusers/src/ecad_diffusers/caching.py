@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from .errors import WorkerError
+from .errors import EcadError, ForwardChunkingError, ModelMismatch, StepCountMismatch
 from .families import Target, family_of
 from .schedule import Schedule
 
@@ -27,7 +27,7 @@ def _nbytes(value) -> int:
         return value.numel() * value.element_size()
     if isinstance(value, (tuple, list)):
         return sum(_nbytes(v) for v in value)
-    raise WorkerError("internal", f"cannot cache a module output of type {type(value).__name__}")
+    raise EcadError("internal", f"cannot cache a module output of type {type(value).__name__}")
 
 
 def lookahead(plan: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -87,7 +87,7 @@ class ComponentCache:
     def install(cls, transformer: torch.nn.Module) -> "ComponentCache":
         """Wraps every cacheable module of `transformer`; idempotence is refused (install once)."""
         if getattr(transformer, "_ecad_cache", None) is not None:
-            raise WorkerError("internal", "this transformer already has an ecad cache installed")
+            raise EcadError("internal", "this transformer already has an ecad cache installed")
         cache = cls(transformer)
         for target in cache.targets:
             cache._wrap(target)
@@ -119,8 +119,7 @@ class ComponentCache:
     def set_schedule(self, schedule: Schedule | None) -> None:
         """Uses `schedule` from the next run on (None = compute everything); also resets the run state."""
         if schedule is not None and schedule.layout != self.layout:
-            raise WorkerError(
-                "bad_request",
+            raise ModelMismatch(
                 f"schedule layout {schedule.layout.to_json()} does not match the model's {self.layout.to_json()}",
             )
         self._plan = None if schedule is None else schedule.plan()
@@ -145,8 +144,7 @@ class ComponentCache:
         self.step += 1
         self._seen_this_step.clear()
         if self._plan is not None and self.step >= self._plan.shape[0]:
-            raise WorkerError(
-                "bad_request",
+            raise StepCountMismatch(
                 f"transformer called {self.step + 1} times but the schedule has {self._plan.shape[0]} steps; "
                 "the sampler's step count must match the schedule (call reset() before each run)",
             )
@@ -156,7 +154,8 @@ class ComponentCache:
             self.computed_calls += 1
             return original(*args, **kwargs)
         if key in self._seen_this_step:
-            raise WorkerError("internal", f"{name} was called twice in step {self.step}; disable forward chunking")
+            raise ForwardChunkingError(f"{name} was called twice in step {self.step}; disable forward chunking "
+                                       "(and true CFG, which calls the transformer twice per step)")
         self._seen_this_step.add(key)
         s, (b, c) = self.step, key
         if self._plan[s, b, c]:
@@ -169,7 +168,7 @@ class ComponentCache:
             return out
         out = self.entries.get(key)
         if out is None:
-            raise WorkerError("internal", f"{name}: no kept output to reuse at step {s}")
+            raise EcadError("internal", f"{name}: no kept output to reuse at step {s}")
         self.reused_calls += 1
         if self._release[s, b, c]:
             del self.entries[key]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import WorkerError
+from .errors import ModelMismatch, ScheduleError
 
 FORMAT = "ecad.schedule/v1"
 
@@ -37,7 +37,7 @@ def canonical_component(name: str) -> str:
     name = _FROM_REFERENCE.get(name, name)
     if not any(name in names for names in BLOCK_COMPONENTS.values()):
         known = ", ".join(n for names in BLOCK_COMPONENTS.values() for n in names)
-        raise WorkerError("bad_request", f"unknown component {name!r}; known: {known}")
+        raise ScheduleError(f"unknown component {name!r}; known: {known}")
     return name
 
 
@@ -81,12 +81,12 @@ class Layout:
     @staticmethod
     def from_json(value) -> "Layout":
         if not isinstance(value, list) or not value:
-            raise WorkerError("bad_request", "layout: expected a non-empty array of {type, blocks}")
+            raise ScheduleError("layout: expected a non-empty array of {type, blocks}")
         groups = []
         for i, group in enumerate(value):
             kind, count = group.get("type"), group.get("blocks")
             if kind not in BLOCK_COMPONENTS or not isinstance(count, int) or count < 1:
-                raise WorkerError("bad_request", f"layout[{i}]: expected a known type and blocks >= 1, got {group}")
+                raise ScheduleError(f"layout[{i}]: expected a known type and blocks >= 1, got {group}")
             groups.append((kind, count))
         return Layout(tuple(groups))
 
@@ -103,8 +103,7 @@ class Schedule:
     def __post_init__(self):
         self.bits = np.asarray(self.bits, dtype=bool)
         if self.bits.ndim != 3 or self.bits.shape[1:] != (self.layout.block_count, SLOTS) or self.bits.shape[0] < 1:
-            raise WorkerError(
-                "bad_request",
+            raise ScheduleError(
                 f"schedule bits have shape {self.bits.shape}; expected [steps, {self.layout.block_count}, {SLOTS}]",
             )
 
@@ -145,16 +144,15 @@ class Schedule:
         try:
             raw = base64.b64decode(text, validate=True)
         except (ValueError, TypeError) as error:
-            raise WorkerError("bad_request", f"bits: not valid base64 ({error})") from None
+            raise ScheduleError(f"bits: not valid base64 ({error})") from None
         count = steps * layout.block_count * SLOTS
         if len(raw) != (count + 7) // 8:
-            raise WorkerError(
-                "bad_request",
+            raise ScheduleError(
                 f"bits: expected {(count + 7) // 8} bytes for {steps}x{layout.block_count}x{SLOTS} bits, got {len(raw)}",
             )
         flat = np.unpackbits(np.frombuffer(raw, dtype=np.uint8), bitorder="big")
         if flat[count:].any():
-            raise WorkerError("bad_request", f"bits: padding bits after bit {count} must be zero")
+            raise ScheduleError(f"bits: padding bits after bit {count} must be zero")
         return flat[:count].astype(bool).reshape(steps, layout.block_count, SLOTS)
 
     def to_document(self, model: str) -> dict:
@@ -181,22 +179,22 @@ class Schedule:
         """
         for key in ("steps", "blocks", "components", "bits"):
             if key not in doc:
-                raise WorkerError("bad_request", f"schedule: missing field {key!r}")
+                raise ScheduleError(f"schedule: missing field {key!r}")
         if doc.get("format", FORMAT) != FORMAT:
-            raise WorkerError("bad_request", f"schedule format: expected {FORMAT!r}, got {doc['format']!r}")
+            raise ScheduleError(f"schedule format: expected {FORMAT!r}, got {doc['format']!r}")
         layout = Layout.from_json(doc["layout"]) if "layout" in doc else expected
         if layout is None:
-            raise WorkerError("bad_request", "schedule: no layout given and no model loaded to take it from")
+            raise ScheduleError("schedule: no layout given and no model loaded to take it from")
         if expected is not None and layout != expected:
-            raise WorkerError("bad_request", f"schedule layout {layout.to_json()} does not match the model's {expected.to_json()}")
+            raise ModelMismatch(f"schedule layout {layout.to_json()} does not match the model's {expected.to_json()}")
         steps, blocks = doc["steps"], doc["blocks"]
         if not isinstance(steps, int) or steps < 1:
-            raise WorkerError("bad_request", f"steps: expected an integer >= 1, got {steps!r}")
+            raise ScheduleError(f"steps: expected an integer >= 1, got {steps!r}")
         if blocks != layout.block_count:
-            raise WorkerError("bad_request", f"blocks: {blocks} does not match the layout's {layout.block_count} blocks")
+            raise ScheduleError(f"blocks: {blocks} does not match the layout's {layout.block_count} blocks")
         names = [canonical_component(n) for n in doc["components"]]
         if names != layout.components:
-            raise WorkerError("bad_request", f"components: expected {layout.components}, got {doc['components']}")
+            raise ScheduleError(f"components: expected {layout.components}, got {doc['components']}")
         bits = Schedule.from_base64(doc["bits"], steps, layout)
         return Schedule(bits, layout, doc.get("name"))
 
@@ -222,7 +220,7 @@ class Schedule:
     def from_reference(doc: dict) -> "Schedule":
         body = doc.get("cache_schedule")
         if not isinstance(body, dict) or "schedule" not in body:
-            raise WorkerError("bad_request", "reference schedule: missing cache_schedule.schedule")
+            raise ScheduleError("reference schedule: missing cache_schedule.schedule")
         table = body["schedule"]
         layout = (Layout.flux(body["num_blocks"], body["num_single_blocks"]) if "num_single_blocks" in body
                   else Layout.pixart(body["num_blocks"]))
@@ -231,16 +229,16 @@ class Schedule:
         for s in range(steps):
             step = table.get(f"{s:03d}", table.get(str(s)))
             if step is None:
-                raise WorkerError("bad_request", f"reference schedule: step {s:03d} is missing")
+                raise ScheduleError(f"reference schedule: step {s:03d} is missing")
             for b, kind, i in layout.blocks():
                 key = layout.reference_key(kind, i)
                 flags = step.get(key)
                 if flags is None:
-                    raise WorkerError("bad_request", f"reference schedule: step {s:03d} has no block {key!r}")
+                    raise ScheduleError(f"reference schedule: step {s:03d} has no block {key!r}")
                 for c, n in enumerate(BLOCK_COMPONENTS[kind]):
                     flag = REFERENCE_NAMES.get(n, n)
                     if not isinstance(flags.get(flag), bool):
-                        raise WorkerError("bad_request", f"reference schedule: step {s:03d} block {key!r} flag {flag!r} is not a boolean")
+                        raise ScheduleError(f"reference schedule: step {s:03d} block {key!r} flag {flag!r} is not a boolean")
                     bits[s, b, c] = flags[flag]
         extra = {"config": doc.get("config", {}), "metrics": doc.get("metrics", {})}
         return Schedule(bits, layout, body.get("name"), extra)
@@ -253,7 +251,7 @@ class Schedule:
         if "cache_schedule" in doc:
             schedule = Schedule.from_reference(doc)
             if expected is not None and schedule.layout != expected:
-                raise WorkerError("bad_request", f"schedule layout {schedule.layout.to_json()} does not match the model's {expected.to_json()}")
+                raise ModelMismatch(f"schedule layout {schedule.layout.to_json()} does not match the model's {expected.to_json()}")
             return schedule
         return Schedule.from_document(doc, expected)
 
@@ -263,5 +261,5 @@ class Schedule:
             with open(path, encoding="utf-8") as f:
                 doc = json.load(f)
         except (OSError, json.JSONDecodeError) as error:
-            raise WorkerError("bad_request", f"cannot read schedule {path}: {error}") from None
+            raise ScheduleError(f"cannot read schedule {path}: {error}") from None
         return Schedule.from_json(doc, expected)
