@@ -139,6 +139,10 @@ JobCompType=jobcomp/filetxt
 JobCompLoc=$jobcomp_log
 MinJobAge=$min_job_age
 SchedulerType=sched/backfill
+# Submitted batch jobs wait for slurmctld's next 1-second background pass instead of up to 3 s (the default
+# batch_sched_delay): a 1-second array task completes about 2.0 s after sbatch instead of 2.9 s
+# (Benchmarks/slurm/sbatch_latency.py, docs/operations.md).
+SchedulerParameters=batch_sched_delay=0
 MailProg=/bin/true
 $node NodeAddr=127.0.0.1 State=UNKNOWN
 PartitionName=$partition Nodes=$host Default=YES MaxTime=INFINITE State=UP
