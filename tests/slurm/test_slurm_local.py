@@ -8,6 +8,7 @@ import os
 import pathlib
 import pwd
 import re
+import shutil
 import subprocess
 import tempfile
 import time
@@ -47,7 +48,8 @@ def shared(cluster):
     script = pathlib.Path(path) / "task.sh"
     script.write_text(TASK)
     script.chmod(0o755)
-    return pathlib.Path(path)
+    yield pathlib.Path(path)
+    shutil.rmtree(path)
 
 
 def submit(cluster, directory, tasks, failing, sleep):
