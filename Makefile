@@ -31,6 +31,7 @@ test-python:
 	$(PYTEST) tests/python
 	$(PYTEST) workers/diffusers/tests
 	$(PYTEST) training/tests
+	$(PYTEST) tests/slurm
 
 check-systemd:
 	bash scripts/check-systemd.sh
