@@ -2,14 +2,15 @@
 SWIFT ?= flock /tmp/swift-build.lock swift
 VENV = $(shell bash scripts/setup.sh)
 
-.PHONY: demo test setup build release test-swift test-python check-systemd bench clean
+.PHONY: demo test setup build release test-swift test-python test-api check-systemd bench clean
 
 ## demo: install what is missing, build, start ecadd, run the quick search on the embedded model, report, stop.
 demo: setup release
 	bash scripts/demo.sh
 
-## test: every test (Swift unit and integration tests, Python parity and worker tests, systemd unit checks).
-test: setup build test-swift test-python check-systemd
+## test: every test (Swift unit and integration tests, Python parity and worker tests, the API against
+## docs/openapi.yaml, systemd unit checks).
+test: setup build test-swift test-python test-api check-systemd
 
 setup:
 	@bash scripts/setup.sh >/dev/null
@@ -32,6 +33,11 @@ test-python:
 	$(PYTEST) workers/diffusers/tests
 	$(PYTEST) training/tests
 	$(PYTEST) tests/slurm
+
+## test-api: schemathesis against docs/openapi.yaml and a real ecadd (fake worker) through a loopback bridge to
+## its socket; seed and bounds in tests/api/schemathesis.toml, about 4 minutes.
+test-api: setup
+	ECAD_BIN_DIR=$(CURDIR)/.build/debug $(VENV)/bin/python tests/api/run_schemathesis.py
 
 check-systemd:
 	bash scripts/check-systemd.sh

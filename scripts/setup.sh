@@ -26,4 +26,12 @@ if [ ! -f "$stamp" ] || ! cmp -s "$stamp" training/requirements.txt; then
     "$VENV/bin/pip" install -q -r training/requirements.txt
     cp training/requirements.txt "$stamp"
 fi
+# Test tools (schemathesis for make test-api) go into the same environment, on their own stamp so that adding
+# them does not rebuild the environment.
+tools_stamp=$VENV/.ecad-test-requirements
+if [ ! -f "$tools_stamp" ] || ! cmp -s "$tools_stamp" tests/api/requirements.txt; then
+    echo "setup: installing the API test tools in $VENV" >&2
+    "$VENV/bin/pip" install -q -r tests/api/requirements.txt
+    cp tests/api/requirements.txt "$tools_stamp"
+fi
 echo "$VENV"

@@ -78,7 +78,9 @@ public struct DaemonApp: Sendable {
         let notifier = SystemdNotifier()
         let listener: APIServer.Listener = configuration.inheritedListener.map { .inherited($0) } ?? .path(configuration.socketPath)
         let socketPath = configuration.socketPath
-        let server = APIServer(listener: listener, responder: router.buildResponder(), logger: logger) {
+        let server = APIServer(
+            listener: listener, responder: router.buildResponder(), methods: RouteMethods(router.routes), logger: logger
+        ) {
             notifier.ready(status: "listening on \(socketPath)")
             logger.info("ready", metadata: ["socket": "\(socketPath)"])
         }

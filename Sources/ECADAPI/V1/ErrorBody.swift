@@ -38,6 +38,8 @@ public struct ErrorBody: Codable, Sendable, Hashable, Error, CustomStringConvert
     public static let forbidden = "forbidden"
     /// 404: no such job, version or route.
     public static let notFound = "not_found"
+    /// 405: the path exists but does not answer this method (the `Allow` header lists those it does).
+    public static let methodNotAllowed = "method_not_allowed"
     /// 409: the job's state does not allow this action.
     public static let conflict = "conflict"
     /// 413: the body is larger than 1 MiB.

@@ -11,6 +11,8 @@ struct APIFailure: HTTPResponseError {
 
     let status: HTTPResponse.Status
     let body: ErrorBody
+    /// Headers sent with the error (`Allow` on a 405).
+    var headers: HTTPFields = [:]
 
     init(_ status: HTTPResponse.Status, _ code: String, _ message: String, field: String? = nil) {
         self.status = status
@@ -18,7 +20,9 @@ struct APIFailure: HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        try JSONResponse.make(body, status: status)
+        var response = try JSONResponse.make(body, status: status)
+        response.headers.append(contentsOf: headers)
+        return response
     }
 
     static func badRequest(_ message: String, field: String? = nil) -> APIFailure {

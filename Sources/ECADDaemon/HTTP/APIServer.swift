@@ -25,6 +25,8 @@ struct APIServer: Service {
 
     let listener: Listener
     let responder: RouterResponder<DaemonRequestContext>
+    /// The methods each path answers: a request no route matched gets 405 or 404 from it.
+    let methods: RouteMethods
     let logger: Logger
     /// Called once the socket accepts connections.
     let onListening: @Sendable () async -> Void
@@ -33,9 +35,9 @@ struct APIServer: Service {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
-        let initializer: @Sendable (any Channel) -> EventLoopFuture<Connection> = { [responder, logger] channel in
+        let initializer: @Sendable (any Channel) -> EventLoopFuture<Connection> = { [responder, methods, logger] channel in
             PeerCredentials.read(from: channel).flatMap { peer in
-                let http = HTTP1Channel(responder: Self.respond(with: responder, peer: peer, logger: logger))
+                let http = HTTP1Channel(responder: Self.respond(with: responder, methods: methods, peer: peer, logger: logger))
                 return http.setup(channel: channel, logger: logger).map { Connection(channel: $0, http: http) }
             }
         }
@@ -71,7 +73,8 @@ struct APIServer: Service {
     }
 
     private static func respond(
-        with responder: RouterResponder<DaemonRequestContext>, peer: PeerCredentials, logger: Logger
+        with responder: RouterResponder<DaemonRequestContext>, methods: RouteMethods, peer: PeerCredentials,
+        logger: Logger
     ) -> HTTPChannelHandler.Responder {
         { request, writer, _ in
             let context = DaemonRequestContext(source: DaemonContextSource(logger: logger, peer: peer))
@@ -82,8 +85,7 @@ struct APIServer: Service {
                 response = try APIFailure.from(error).response(from: request, context: context)
             }
             if response.status == .notFound, response.headers[.contentType] == nil {
-                response = try APIFailure.notFound("no such endpoint: \(request.method) \(request.uri.path)")
-                    .response(from: request, context: context)
+                response = try methods.failure(for: request).response(from: request, context: context)
             }
             try await writer.write(response: response.head, body: response.body)
         }

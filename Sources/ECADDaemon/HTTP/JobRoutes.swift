@@ -46,7 +46,7 @@ struct JobRoutes {
             filter.ownerUID = uid
         }
         if let states = RequestReading.query(request, "state") {
-            filter.states = Set(try states.split(separator: ",").map { name in
+            filter.states = Set(try states.split(separator: ",", omittingEmptySubsequences: false).map { name in
                 guard let state = JobState(rawValue: name.uppercased()) else {
                     throw APIFailure.badRequest("unknown state \"\(name.prefix(32))\"", field: "state")
                 }
@@ -54,7 +54,7 @@ struct JobRoutes {
             })
         }
         if let kinds = RequestReading.query(request, "kind") {
-            filter.kinds = Set(try kinds.split(separator: ",").map { name in
+            filter.kinds = Set(try kinds.split(separator: ",", omittingEmptySubsequences: false).map { name in
                 guard let kind = JobKind(rawValue: name.lowercased()) else {
                     throw APIFailure.badRequest("unknown kind \"\(name.prefix(32))\"", field: "kind")
                 }

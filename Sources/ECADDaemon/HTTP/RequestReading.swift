@@ -22,13 +22,16 @@ enum RequestReading {
         request.uri.queryParameters[Substring(name)].map(String.init)
     }
 
-    /// A boolean flag parameter (`?all`, `?all=1`, `?all=true`).
+    /// A boolean parameter: `true` or `1`, `false` or `0`; absent is false. A bare `?all` or `?all=` is a 400,
+    /// as docs/openapi.yaml says (a boolean has a value).
     static func flag(_ request: Request, _ name: String) throws -> Bool {
         guard let value = query(request, name) else { return false }
-        switch value.lowercased() {
-        case "", "1", "true", "yes": return true
-        case "0", "false", "no": return false
-        default: throw APIFailure.badRequest("query parameter \(name) must be a boolean", field: name)
+        switch value {
+        case "1", "true": return true
+        case "0", "false": return false
+        default:
+            throw APIFailure.badRequest(
+                "query parameter \(name) must be true, false, 1 or 0, got \"\(value.prefix(32))\"", field: name)
         }
     }
 
