@@ -90,6 +90,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "ECADCoreTests", dependencies: ["ECADCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ECADSearchTests", dependencies: ["ECADSearch"]),
+        .testTarget(name: "ECADCLITests", dependencies: ["ECADCLI", "ECADCore"]),
         .testTarget(name: "ECADShapesTests", dependencies: ["ECADShapes", "ECADCLI"]),
         .testTarget(
             name: "ECADMetricsTests", dependencies: ["ECADMetrics", "ECADShapes", "ECADReport"], resources: [.copy("Fixtures")]

@@ -15,6 +15,10 @@ public struct ECADCommand: AsyncParsableCommand {
         ]
     )
 
+    /// `--socket` given before the subcommand (`ecad --socket S queue`). Every daemon command declares the same
+    /// option group, and ArgumentParser hands the value parsed here down to it; after the subcommand works too.
+    @OptionGroup var global: GlobalOptions
+
     /// Creates the root command.
     public init() {}
 }
