@@ -71,7 +71,7 @@ let package = Package(
         .target(
             name: "ECADCLI",
             dependencies: [
-                "ECADCore", "ECADAPI", "ECADShapes",
+                "ECADCore", "ECADAPI", "ECADShapes", "ECADSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
