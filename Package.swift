@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // ecad: evolutionary caching schedules for diffusion transformers.
-// Dependency direction (DESIGN.md section 3): Core and Search are leaves; the daemon never links the engine;
-// the CLI never links GRDB, OpenBLAS or the engine.
+// Dependency direction (DESIGN.md section 3): Core and Search are leaves (Core's one outside dependency is
+// swift-crypto); the daemon never links the engine; the CLI never links GRDB, OpenBLAS or the engine.
 import PackageDescription
 
 let package = Package(
@@ -19,10 +19,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         // MARK: Leaves
-        .target(name: "ECADCore"),
+        .target(name: "ECADCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ECADSearch"),
         .target(name: "ECADShapes", dependencies: ["CZlib"]),
         .target(name: "ECADReport"),
