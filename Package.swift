@@ -25,7 +25,7 @@ let package = Package(
         // MARK: Leaves
         .target(name: "ECADCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ECADSearch"),
-        .target(name: "ECADShapes", dependencies: ["CZlib"]),
+        .target(name: "ECADShapes", dependencies: ["CZlib", "ECADSearch"]),
         .target(name: "ECADReport"),
 
         // MARK: System libraries
@@ -37,7 +37,7 @@ let package = Package(
         // CKernels: hand-written AVX2/FMA kernels, always optimized (a -O0 debug build of them would make every
         // debug test of the engine tens of times slower).
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])]),
-        .target(name: "ECADEngine", dependencies: ["CBLAS", "CKernels", "ECADCore"]),
+        .target(name: "ECADEngine", dependencies: ["CBLAS", "CKernels", "ECADCore", "ECADSearch"]),
         .target(name: "ECADMetrics", dependencies: ["CBLAS", "ECADShapes"]),
 
         // MARK: Wire formats
@@ -89,22 +89,22 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "ECADCoreTests", dependencies: ["ECADCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ECADCoreTests", dependencies: ["ECADCore", "ECADSearch"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ECADSearchTests", dependencies: ["ECADSearch"]),
         .testTarget(name: "ECADCLITests", dependencies: ["ECADCLI", "ECADCore"]),
         .testTarget(name: "ECADShapesTests", dependencies: ["ECADShapes", "ECADCLI"]),
         .testTarget(
-            name: "ECADMetricsTests", dependencies: ["ECADMetrics", "ECADShapes", "ECADReport"], resources: [.copy("Fixtures")]
+            name: "ECADMetricsTests", dependencies: ["ECADMetrics", "ECADShapes", "ECADReport", "ECADSearch"], resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ECADReportTests", dependencies: ["ECADReport"]),
-        .testTarget(name: "ECADEngineTests", dependencies: ["ECADEngine", "ECADCore"]),
+        .testTarget(name: "ECADEngineTests", dependencies: ["ECADEngine", "ECADCore", "ECADSearch"]),
         .testTarget(name: "ECADWorkerTests", dependencies: ["ECADWorker", "ECADMetrics", "ECADWorkerProtocol", "ECADCore"]),
         .testTarget(name: "ECADStoreTests", dependencies: ["ECADStore", "ECADCore"]),
         .testTarget(name: "ECADAPITests", dependencies: ["ECADAPI", "ECADCore"]),
         .testTarget(
             name: "ECADDaemonTests", dependencies: ["ECADDaemon", "ECADStore", "ECADAPI", "ECADCore", "ECADWorkerProtocol"]
         ),
-        .testTarget(name: "ECADIntegrationTests", dependencies: ["ECADAPI", "ECADCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ECADIntegrationTests", dependencies: ["ECADAPI", "ECADCore", "ECADSearch"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
