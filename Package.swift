@@ -89,16 +89,22 @@ let package = Package(
         ),
 
         // MARK: Tests
+        // PNGTestSupport: a PNG decoder (over zlib) for tests that read back what the encoders wrote; no product
+        // links it.
+        .target(name: "PNGTestSupport", dependencies: ["ECADMetrics", "CZlib"], path: "Tests/PNGTestSupport"),
         .testTarget(name: "ECADCoreTests", dependencies: ["ECADCore", "ECADSearch"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ECADSearchTests", dependencies: ["ECADSearch"]),
         .testTarget(name: "ECADCLITests", dependencies: ["ECADCLI", "ECADCore"]),
         .testTarget(name: "ECADShapesTests", dependencies: ["ECADShapes", "ECADCLI"]),
         .testTarget(
-            name: "ECADMetricsTests", dependencies: ["ECADMetrics", "ECADShapes", "ECADReport", "ECADSearch"], resources: [.copy("Fixtures")]
+            name: "ECADMetricsTests", dependencies: ["ECADMetrics", "ECADShapes", "ECADReport", "ECADSearch", "PNGTestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ECADReportTests", dependencies: ["ECADReport"]),
         .testTarget(name: "ECADEngineTests", dependencies: ["ECADEngine", "ECADCore", "ECADSearch"]),
-        .testTarget(name: "ECADWorkerTests", dependencies: ["ECADWorker", "ECADMetrics", "ECADWorkerProtocol", "ECADCore"]),
+        .testTarget(
+            name: "ECADWorkerTests", dependencies: ["ECADWorker", "ECADMetrics", "ECADWorkerProtocol", "ECADCore", "PNGTestSupport"]
+        ),
         .testTarget(name: "ECADStoreTests", dependencies: ["ECADStore", "ECADCore"]),
         .testTarget(name: "ECADAPITests", dependencies: ["ECADAPI", "ECADCore"]),
         .testTarget(
