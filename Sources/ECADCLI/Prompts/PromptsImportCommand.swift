@@ -17,7 +17,7 @@ struct PromptsImportCommand: ParsableCommand {
     /// Largest input read (1 GiB: COCO's train captions are about 90 MB).
     static let maxBytes = 1 << 30
 
-    @Argument(help: "The file's format: \(PromptSetFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Argument(help: "The file's format.")
     var format: PromptSetFormat
 
     @Argument(help: "The set's file, as distributed (- = standard input).")

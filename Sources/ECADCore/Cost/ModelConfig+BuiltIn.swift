@@ -28,12 +28,15 @@ extension ModelConfig {
         default:
             throw ECADCoreError(
                 .unknownName,
-                "unknown model \(ECADCoreError.quoted(id)); built in: \(builtInIDs.joined(separator: ", ")); others need their config.json"
+                "unknown model \(ECADCoreError.quoted(id)); built in: \(builtInIDs.joined(separator: ", "));"
+                    + " others need their config.json"
             )
         }
     }
 
-    private static func builtIn(_ id: String, _ architecture: Architecture, side: Int = 256, batch: Int) -> ModelConfig {
+    private static func builtIn(
+        _ id: String, _ architecture: Architecture, side: Int = 256, batch: Int
+    ) -> ModelConfig {
         guard let resolution = try? Resolution.square(side),
             let config = try? ModelConfig(id: id, architecture: architecture, resolution: resolution, batch: batch)
         else {
