@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // ecad: evolutionary caching schedules for diffusion transformers.
-// Dependency direction (DESIGN.md section 3): Core and Search are leaves; the daemon never links the engine;
-// the CLI never links GRDB, OpenBLAS or the engine.
+// Dependency direction (DESIGN.md section 3): Core and Search are leaves (Core's one outside dependency is
+// swift-crypto); the daemon never links the engine; the CLI never links GRDB, OpenBLAS or the engine.
 import PackageDescription
 
 let package = Package(
@@ -19,12 +19,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         // MARK: Leaves
-        .target(name: "ECADCore"),
+        .target(name: "ECADCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ECADSearch"),
-        .target(name: "ECADShapes", dependencies: ["CZlib"]),
+        .target(name: "ECADShapes", dependencies: ["CZlib", "ECADSearch"]),
         .target(name: "ECADReport"),
 
         // MARK: System libraries
@@ -36,7 +37,7 @@ let package = Package(
         // CKernels: hand-written AVX2/FMA kernels, always optimized (a -O0 debug build of them would make every
         // debug test of the engine tens of times slower).
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])]),
-        .target(name: "ECADEngine", dependencies: ["CBLAS", "CKernels", "ECADCore"]),
+        .target(name: "ECADEngine", dependencies: ["CBLAS", "CKernels", "ECADCore", "ECADSearch"]),
         .target(name: "ECADMetrics", dependencies: ["CBLAS", "ECADShapes"]),
 
         // MARK: Wire formats
@@ -71,7 +72,7 @@ let package = Package(
         .target(
             name: "ECADCLI",
             dependencies: [
-                "ECADCore", "ECADAPI", "ECADShapes",
+                "ECADCore", "ECADAPI", "ECADShapes", "ECADSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,21 +89,28 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "ECADCoreTests", dependencies: ["ECADCore"], resources: [.copy("Fixtures")]),
+        // PNGTestSupport: a PNG decoder (over zlib) for tests that read back what the encoders wrote; no product
+        // links it.
+        .target(name: "PNGTestSupport", dependencies: ["ECADMetrics", "CZlib"], path: "Tests/PNGTestSupport"),
+        .testTarget(name: "ECADCoreTests", dependencies: ["ECADCore", "ECADSearch"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ECADSearchTests", dependencies: ["ECADSearch"]),
+        .testTarget(name: "ECADCLITests", dependencies: ["ECADCLI", "ECADCore"]),
         .testTarget(name: "ECADShapesTests", dependencies: ["ECADShapes", "ECADCLI"]),
         .testTarget(
-            name: "ECADMetricsTests", dependencies: ["ECADMetrics", "ECADShapes", "ECADReport"], resources: [.copy("Fixtures")]
+            name: "ECADMetricsTests", dependencies: ["ECADMetrics", "ECADShapes", "ECADReport", "ECADSearch", "PNGTestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ECADReportTests", dependencies: ["ECADReport"]),
-        .testTarget(name: "ECADEngineTests", dependencies: ["ECADEngine", "ECADCore"]),
-        .testTarget(name: "ECADWorkerTests", dependencies: ["ECADWorker", "ECADMetrics", "ECADWorkerProtocol", "ECADCore"]),
+        .testTarget(name: "ECADEngineTests", dependencies: ["ECADEngine", "ECADCore", "ECADSearch"]),
+        .testTarget(
+            name: "ECADWorkerTests", dependencies: ["ECADWorker", "ECADMetrics", "ECADWorkerProtocol", "ECADCore", "PNGTestSupport"]
+        ),
         .testTarget(name: "ECADStoreTests", dependencies: ["ECADStore", "ECADCore"]),
         .testTarget(name: "ECADAPITests", dependencies: ["ECADAPI", "ECADCore"]),
         .testTarget(
             name: "ECADDaemonTests", dependencies: ["ECADDaemon", "ECADStore", "ECADAPI", "ECADCore", "ECADWorkerProtocol"]
         ),
-        .testTarget(name: "ECADIntegrationTests", dependencies: ["ECADAPI", "ECADCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ECADIntegrationTests", dependencies: ["ECADAPI", "ECADCore", "ECADSearch"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,9 +11,13 @@ public struct ECADCommand: AsyncParsableCommand {
             SubmitCommand.self, QueueCommand.self, ShowCommand.self, CancelCommand.self, HoldCommand.self,
             ReleaseCommand.self, RequeueCommand.self, WatchCommand.self, LogsCommand.self, ArtifactsCommand.self,
             FetchCommand.self, GenerateCommand.self, FrontCommand.self,
-            RegistryCommand.self, ScheduleCommand.self, ShapesCommand.self,
+            RegistryCommand.self, ScheduleCommand.self, ShapesCommand.self, PromptsCommand.self,
         ]
     )
+
+    /// `--socket` given before the subcommand (`ecad --socket S queue`). Every daemon command declares the same
+    /// option group, and ArgumentParser hands the value parsed here down to it; after the subcommand works too.
+    @OptionGroup var global: GlobalOptions
 
     /// Creates the root command.
     public init() {}

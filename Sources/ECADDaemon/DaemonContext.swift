@@ -1,3 +1,4 @@
+import ECADCore
 import ECADStore
 import Foundation
 import Logging

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ECADCore
 
@@ -97,13 +98,23 @@ struct CostModelTests {
 
     @Test func registryKnowsBuiltInsAndAddedModels() throws {
         var registry = ModelRegistry()
-        #expect(registry.ids == ["flux1-dev-256", "pixart-alpha-256", "pixart-sigma-256"])
-        #expect(throws: ECADCoreError.self) { try registry.config(named: "shapes32") }
-        let error = try #require(throws: ECADCoreError.self) { try ModelConfig.named("shapes32") }
-        #expect(error.description.contains("config.json"))
+        #expect(registry.ids == ["flux1-dev-256", "pixart-alpha-256", "pixart-sigma-256", "shapes32"])
+        #expect(try registry.config(named: "shapes32") == ModelConfig.shapes32)
+        let error = try #require(throws: ECADCoreError.self) { try ModelConfig.named("shapes64") }
+        #expect(error.description.contains("shapes32"))
         registry.add(try ModelConfig.pixart(fromDiffusersConfig: Array(
             #"{"sample_size": 32, "patch_size": 4, "in_channels": 3, "num_layers": 2, "num_attention_heads": 2, "attention_head_dim": 8}"#.utf8
         )))
         #expect(try registry.config(named: "shapes32").layout.blockCount == 2)
+    }
+
+    /// The built-in shapes32 is exactly what its shipped diffusers config describes, so the two never drift.
+    @Test func builtInShapes32MatchesTheShippedConfig() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let data = try Data(contentsOf: root.appendingPathComponent("models/shapes32/transformer/config.json"))
+        let parsed = try ModelConfig.pixart(fromDiffusersConfig: [UInt8](data), id: "shapes32")
+        #expect(try ModelConfig.named("shapes32") == parsed)
+        #expect(parsed.resolution == ModelConfig.shapes32.resolution)
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import ECADCore
+import ECADSearch
 
 struct ScheduleTests {
     let pixart: BlockLayout
@@ -32,7 +33,7 @@ struct ScheduleTests {
     }
 
     @Test func flatBitsRoundTrip() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let bits = (0..<(20 * 57 * 3)).map { _ in generator.next() & 1 == 1 }
         let schedule = try Schedule(steps: 20, layout: flux, bits: bits)
         #expect(schedule.bits == bits)
@@ -89,18 +90,5 @@ struct ScheduleTests {
         #expect(throws: ECADCoreError.self) { try BlockLayout.pixart(blocks: 0) }
         #expect(throws: ECADCoreError.self) { try BlockLayout(groups: [(.pixart, 2), (.pixart, 3)]) }
         #expect(throws: ECADCoreError.self) { try Schedule(steps: 0, layout: pixart, filled: true) }
-    }
-}
-
-/// A seeded generator for test inputs (SplitMix64).
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import ECADEngine
+import ECADSearch
 
 /// Small random PixArt models built in memory (no files), with every tensor diffusers would save.
 enum TestModels {
@@ -52,7 +53,7 @@ enum TestModels {
     }
 
     static func randomTensors(_ c: PixArtConfig, seed: UInt64) -> [String: Tensor] {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var tensors: [String: Tensor] = [:]
         for (name, shape) in tensorShapes(c).sorted(by: { $0.key < $1.key }) {
             let fanIn = shape.count > 1 ? shape.dropFirst().reduce(1, *) : 4
@@ -69,7 +70,7 @@ enum TestModels {
 
     /// Random captions `[n, tokens, Cc]` with the last `padding` tokens of the first prompt masked.
     static func captions(_ model: PixArtTransformer, count n: Int, tokens: Int = 5, padding: Int = 2, seed: UInt64) -> CaptionBatch {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let width = model.config.captionChannels ?? model.config.innerDim
         var mask = Tensor(repeating: 1, shape: [n, tokens])
         for j in (tokens - padding)..<tokens { mask.scalars[j] = 0 }

@@ -1,5 +1,6 @@
 import ECADAPI
 import ECADCore
+import ECADSearch
 import Foundation
 import Testing
 
@@ -56,7 +57,7 @@ struct NativeSearchDeterminismTests {
         #expect(clean.front.contains("scheduleDigest"))
         #expect(clean.requested == clean.evaluations, "each candidate is asked for once in an uninterrupted run")
 
-        var random = SplitMix(seed: 0xEC4D_0003)
+        var random = SplitMix64(seed: 0xEC4D_0003)
         for killDaemon in [true, false] {
             let label = killDaemon ? "daemon killed" : "worker killed"
             let harness = try DaemonHarness(worker: .native, recordWorkerIO: true)
@@ -65,7 +66,7 @@ struct NativeSearchDeterminismTests {
             let id = try Self.submit(harness)
             var inFlight = 0, target = 0
             for _ in 0..<Self.kills {
-                target += 1 + random.next(below: 4)
+                target += 1 + Int(random.next() % 4)
                 guard let worker = try Self.waitForMidEvaluation(harness, id, finished: target) else { break }
                 if killDaemon {
                     harness.killDaemon()
@@ -103,18 +104,5 @@ struct NativeSearchDeterminismTests {
             else { return nil }
             return .some(worker)
         }
-    }
-}
-
-/// SplitMix64: the seeded generator choosing the kill points.
-private struct SplitMix {
-    var seed: UInt64
-
-    mutating func next(below bound: Int) -> Int {
-        seed &+= 0x9E37_79B9_7F4A_7C15
-        var z = seed
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }

@@ -1,6 +1,7 @@
 import ECADMetrics
 import ECADWorkerProtocol
 import Foundation
+import PNGTestSupport
 import Testing
 @testable import ECADWorker
 

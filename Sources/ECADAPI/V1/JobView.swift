@@ -3,15 +3,8 @@ import Foundation
 
 /// A job as the API shows it (`GET /v1/jobs/{id}`, and each row of `GET /v1/jobs`).
 public struct JobView: Codable, Sendable, Hashable {
-    /// What a job does; the spelling matches the store's.
-    public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
-        /// A schedule search.
-        case search
-        /// Image generation under one schedule.
-        case generate
-        /// Scoring of a set of schedules.
-        case evaluate
-    }
+    /// What a job does: ECADCore's ``JobKind``, the same type the store keeps.
+    public typealias Kind = JobKind
 
     /// A job's state, as Slurm spells it: ECADCore's ``JobState``, the same type the store keeps.
     public typealias State = JobState

@@ -13,7 +13,8 @@ struct SubmitCommand: DaemonCommand {
     @Option(name: .customLong("set"), help: "Override a spec field: key=value (dotted keys; JSON values).")
     var overrides: [String] = []
 
-    @Option(help: "Job priority (higher runs first).")
+    /// `.unconditional`: the value may start with a hyphen, so `--priority -5` reads -5, not an unknown flag.
+    @Option(parsing: .unconditional, help: "Job priority (higher runs first; negative runs later).")
     var priority: Int?
 
     func execute() throws(CLIError) {

@@ -6,8 +6,8 @@ enum ScheduleIO {
     /// Largest schedule or config file read (64 MiB).
     static let maxBytes = 64 << 20
 
-    /// The bytes of `path` (`-` = standard input), at most ``maxBytes``.
-    static func read(_ path: String) throws -> [UInt8] {
+    /// The bytes of `path` (`-` = standard input), at most `maxBytes`.
+    static func read(_ path: String, maxBytes: Int = ScheduleIO.maxBytes) throws -> [UInt8] {
         let handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput
@@ -18,7 +18,7 @@ enum ScheduleIO {
         }
         defer { if path != "-" { try? handle.close() } }
         guard let data = try handle.read(upToCount: maxBytes + 1) else { return [] }
-        guard data.count <= maxBytes else { throw ScheduleCommandError("\(path): larger than 64 MiB") }
+        guard data.count <= maxBytes else { throw ScheduleCommandError("\(path): larger than \(maxBytes >> 20) MiB") }
         return [UInt8](data)
     }
 

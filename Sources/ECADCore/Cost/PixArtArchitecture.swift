@@ -39,4 +39,12 @@ public struct PixArtArchitecture: Hashable, Sendable {
         gatedFeedForward: false, inChannels: 4, outChannels: 8, patchSize: 2, sampleSize: 32, textTokens: 120,
         additionalConditions: false
     )
+
+    /// The embedded `shapes32` transformer (models/shapes32/transformer/config.json): 6 blocks, D = 128, 4 heads,
+    /// caption 128 → 128, pixel space 3×32×32, patch 2 (256 tokens), 16 text tokens, no learned sigma.
+    public static let shapes32 = PixArtArchitecture(
+        layers: 6, heads: 4, headDim: 32, crossAttentionDim: 128, captionChannels: 128, feedForwardInnerDim: 512,
+        gatedFeedForward: false, inChannels: 3, outChannels: 3, patchSize: 2, sampleSize: 32, textTokens: 16,
+        additionalConditions: false
+    )
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The identity of a schedule: SHA-256 (lowercase hex) of the canonical encoding of its schedule part.
 ///
 /// See ``ScheduleDocument/digest`` for which fields are hashed. Written as the bare 64-digit hex string;
@@ -16,7 +18,7 @@ public struct ScheduleDigest: Hashable, Sendable, Comparable, Codable, CustomStr
     }
 
     /// The digest of the given bytes.
-    public init(hashing bytes: some Sequence<UInt8>) {
+    public init(hashing bytes: some DataProtocol) {
         self.hex = SHA256.hexDigest(bytes)
     }
 

@@ -5,15 +5,8 @@ import Foundation
 /// naming the field (`search.population: expected a positive integer, got "ten"`). Field paths in
 /// errors start with the kind, followed by the field's path in the file.
 public enum JobSpec: Sendable, Equatable {
-    /// The kinds of job.
-    public enum Kind: String, Sendable, Equatable, CaseIterable {
-        /// NSGA-II search.
-        case search
-        /// Images under one schedule.
-        case generate
-        /// Score a set of schedules.
-        case evaluate
-    }
+    /// The kinds of job: ECADCore's ``JobKind``, the same type the store and the API use.
+    public typealias Kind = JobKind
 
     /// A search job.
     case search(SearchSpec)

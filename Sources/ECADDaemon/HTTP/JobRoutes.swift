@@ -20,9 +20,7 @@ struct JobRoutes {
 
     private func submit(_ request: Request, _ context: DaemonRequestContext) async throws -> Response {
         let submission = try await RequestReading.body(request, as: SubmitJobRequest.self)
-        guard let kind = JobKind(rawValue: submission.kind.rawValue) else {
-            throw APIFailure.badRequest("unknown job kind", field: "kind")
-        }
+        let kind = submission.kind
         guard case .object = submission.spec else {
             throw APIFailure.badRequest("spec must be an object, not \(submission.spec.typeName)", field: "spec")
         }

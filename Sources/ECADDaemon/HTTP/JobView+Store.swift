@@ -10,7 +10,7 @@ extension JobView {
         let progress = job.progressJSON.flatMap { try? decoder.decode(JobProgressView.self, from: Data($0.utf8)) }
         let spec = includeSpec ? try? decoder.decode(JSONValue.self, from: Data(job.specJSON.utf8)) : nil
         self.init(
-            id: job.id.rawValue, kind: Kind(rawValue: job.kind.rawValue) ?? .generate, name: job.name,
+            id: job.id.rawValue, kind: job.kind, name: job.name,
             ownerUID: job.ownerUID, ownerName: job.ownerName, state: job.state,
             reason: job.reason?.rawValue, cancelledBy: job.cancelledBy, priority: job.priority,
             submittedAt: job.submittedAt, startedAt: job.startedAt, endedAt: job.endedAt, restarts: job.restarts,

@@ -11,7 +11,7 @@ package enum JobSpecDecoding {
     package static func spec(_ json: Data, kind: JobKind) throws(DaemonError) -> JobSpec {
         do {
             let spec = try JobSpec(tree(json, kind: kind.rawValue))
-            guard spec.kind.rawValue == kind.rawValue else {
+            guard spec.kind == kind else {
                 throw DaemonError.invalidSpec(field: "kind", message: "expected \"\(kind.rawValue)\", got \"\(spec.kind.rawValue)\"")
             }
             return spec

@@ -1,8 +1,9 @@
-/// SplitMix64 (Steele, Lea and Flood): a tiny 64-bit generator used to expand one seed into
-/// the 256-bit state of ``Xoshiro256StarStar``.
+/// SplitMix64 (Steele, Lea and Flood): a tiny 64-bit generator, the project's one copy. It expands one seed into
+/// the 256-bit state of ``Xoshiro256StarStar``, and is the renderer's, the sampler's noise and the tests' seeded
+/// generator (ECADShapes, ECADEngine and the CLI import it from here).
 ///
 /// Every output is a bijective mix of a counter, so nearby seeds give unrelated streams.
-public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
+public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     /// The counter; advances by the golden-ratio increment on each draw.
     public private(set) var state: UInt64
 
@@ -11,9 +12,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
         state = seed
     }
 
+    /// The golden-ratio increment the counter advances by.
+    public static let increment: UInt64 = 0x9E37_79B9_7F4A_7C15
+
     /// Returns the next 64 random bits.
     public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
+        state &+= Self.increment
         return Self.mix(state)
     }
 

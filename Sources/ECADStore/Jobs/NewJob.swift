@@ -1,3 +1,5 @@
+import ECADCore
+
 /// What a client submits; the store validates it and assigns the id and times.
 public struct NewJob: Sendable, Hashable {
     /// What the job does.

@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 
 /// The scheduling priority of a pending job: a pure weighted sum, documented in docs/store.md.

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import ECADEngine
+import ECADSearch
 
 /// Normalization, activations and softmax against closed forms.
 struct ElementwiseTests {
     @Test func layerNormNormalizesEachRowAndAppliesAffine() {
-        var rng = SeededGenerator(seed: 4)
+        var rng = SplitMix64(seed: 4)
         let x = Tensor.random([3, 16], scale: 3, generator: &rng)
         let y = Kernels.layerNorm(x, eps: 1e-6)
         for row in 0..<3 {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ECADEngine
+import ECADSearch
 
 /// Naive reference products the BLAS-backed kernels must agree with.
 struct LinearAlgebraTests {
@@ -18,7 +19,7 @@ struct LinearAlgebraTests {
     }
 
     @Test func linearMatchesNaiveProductWithAndWithoutBias() {
-        var rng = SeededGenerator(seed: 1)
+        var rng = SplitMix64(seed: 1)
         let x = Tensor.random([2, 5, 7], generator: &rng)
         let w = Tensor.random([3, 7], generator: &rng)
         let b = Tensor.random([3], generator: &rng)
@@ -29,7 +30,7 @@ struct LinearAlgebraTests {
     }
 
     @Test func batchedMatmulMatchesNaiveInBothLayouts() {
-        var rng = SeededGenerator(seed: 2)
+        var rng = SplitMix64(seed: 2)
         let a = Tensor.random([3, 4, 5], generator: &rng)
         let b = Tensor.random([3, 5, 6], generator: &rng)
         let c = Kernels.batchedMatmul(a, b)
@@ -52,7 +53,7 @@ struct LinearAlgebraTests {
     }
 
     @Test func attentionMatchesNaivePerHeadComputationWithKeyBias() {
-        var rng = SeededGenerator(seed: 3)
+        var rng = SplitMix64(seed: 3)
         let (b, tq, tk, d, heads) = (2, 5, 4, 8, 2)
         let q = Tensor.random([b, tq, d], generator: &rng)
         let k = Tensor.random([b, tk, d], generator: &rng)

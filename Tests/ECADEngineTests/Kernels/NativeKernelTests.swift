@@ -1,5 +1,6 @@
 import Testing
 @testable import ECADEngine
+import ECADSearch
 
 /// The hand-written AVX2 kernels (`KernelPath.native`) compute the same functions as the OpenBLAS path, on
 /// shapes that exercise every edge: rows not a multiple of the 6-row tile, outputs not a multiple of the
@@ -14,7 +15,7 @@ struct NativeKernelTests {
 
     @Test(arguments: [(1, 1, 1), (6, 16, 8), (37, 27, 40), (300, 50, 129), (13, 33, 512)])
     func denseMatchesOpenBLAS(shape: (rows: Int, outputs: Int, inputs: Int)) {
-        var rng = SeededGenerator(seed: UInt64(shape.rows * 1000 + shape.outputs))
+        var rng = SplitMix64(seed: UInt64(shape.rows * 1000 + shape.outputs))
         let x = Tensor.random([shape.rows, shape.inputs], generator: &rng)
         let w = Tensor.random([shape.outputs, shape.inputs], generator: &rng)
         let b = Tensor.random([shape.outputs], generator: &rng)
@@ -26,7 +27,7 @@ struct NativeKernelTests {
     }
 
     @Test func geluEpilogueMatchesSeparateGelu() {
-        var rng = SeededGenerator(seed: 5)
+        var rng = SplitMix64(seed: 5)
         // Scale 4: pre-activations reach about +-30, far into both tails of GELU.
         let x = Tensor.random([50, 24], scale: 4, generator: &rng)
         let w = Tensor.random([40, 24], generator: &rng)
@@ -37,7 +38,7 @@ struct NativeKernelTests {
     }
 
     @Test func feedForwardMatchesOpenBLAS() {
-        var rng = SeededGenerator(seed: 6)
+        var rng = SplitMix64(seed: 6)
         let x = Tensor.random([2, 300, 24], generator: &rng)
         let (w1, b1) = (Tensor.random([96, 24], generator: &rng), Tensor.random([96], generator: &rng))
         let (w2, b2) = (Tensor.random([24, 96], generator: &rng), Tensor.random([24], generator: &rng))
@@ -51,7 +52,7 @@ struct NativeKernelTests {
 
     @Test(arguments: [(8, 1, 13, 19), (24, 2, 7, 16), (32, 4, 256, 256), (40, 3, 20, 5)])
     func attentionMatchesOpenBLAS(shape: (headDim: Int, heads: Int, queries: Int, keys: Int)) {
-        var rng = SeededGenerator(seed: UInt64(shape.headDim * 100 + shape.keys))
+        var rng = SplitMix64(seed: UInt64(shape.headDim * 100 + shape.keys))
         let d = shape.headDim * shape.heads
         let q = Tensor.random([2, shape.queries, d], scale: 2, generator: &rng)
         let k = Tensor.random([2, shape.keys, d], scale: 2, generator: &rng)
@@ -69,7 +70,7 @@ struct NativeKernelTests {
 
     @Test func paddedKeysGetNoWeight() {
         // Keys 3... are padded: the output must equal attention over keys 0..<3 alone.
-        var rng = SeededGenerator(seed: 8)
+        var rng = SplitMix64(seed: 8)
         let q = Tensor.random([1, 9, 16], generator: &rng)
         let k = Tensor.random([1, 20, 16], generator: &rng)
         let v = Tensor.random([1, 20, 16], generator: &rng)

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import ECADEngine
+import ECADSearch
 
 /// Patch embedding layout, unpatchify, and the sinusoidal tables.
 struct PatchTests {
     @Test func patchifyThenLinearEqualsStridedConvolution() {
-        var rng = SeededGenerator(seed: 5)
+        var rng = SplitMix64(seed: 5)
         let (b, c, hw, p, d) = (2, 3, 8, 4, 5)
         let x = Tensor.random([b, c, hw, hw], generator: &rng)
         let w = Tensor.random([d, c, p, p], generator: &rng)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ECADEngine
+import ECADSearch
 
 /// Work split across threads (attention pairs, elementwise rows) gives bit-identical results for any thread
 /// count and from run to run; the fused and vectorized kernels agree with their plain definitions.
@@ -33,7 +34,7 @@ struct ThreadingTests {
     }
 
     @Test func kernelsAreBitIdenticalForOneAndSeveralThreads() {
-        var rng = SeededGenerator(seed: 21)
+        var rng = SplitMix64(seed: 21)
         let q = Tensor.random([3, 70, 24], generator: &rng)
         let kv = Tensor.random([3, 9, 24], generator: &rng)
         let bias = Tensor(shape: [3, 9], scalars: (0..<27).map { $0 % 4 == 0 ? -10000 : 0 })
@@ -56,7 +57,7 @@ struct ThreadingTests {
     }
 
     @Test func fusedNormModulateMatchesSeparateSteps() {
-        var rng = SeededGenerator(seed: 22)
+        var rng = SplitMix64(seed: 22)
         let x = Tensor.random([2, 5, 20], scale: 3, generator: &rng)
         let (w, b) = (Tensor.random([20], generator: &rng), Tensor.random([20], generator: &rng))
         let (scale, shift) = (Tensor.random([2, 20], generator: &rng), Tensor.random([2, 20], generator: &rng))
@@ -74,7 +75,7 @@ struct ThreadingTests {
             #expect(Kernels.maximum(p, count: 0) == -.infinity)
         }
 
-        var rng = SeededGenerator(seed: 23)
+        var rng = SplitMix64(seed: 23)
         let row = Tensor.random([2, 19], scale: 4, generator: &rng)
         let bias = Tensor(shape: [19], scalars: (0..<19).map { $0 % 5 == 0 ? -10000 : Float($0) / 10 })
         var biased = row.scalars

@@ -2,10 +2,11 @@ import Foundation
 import Testing
 
 @testable import ECADMetrics
+import ECADSearch
 
 struct FrechetDistanceTests {
     static func gaussianSet(count: Int, dimension: Int, seed: UInt64, shift: Double = 0) -> [[Double]] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         // Correlated features: a random mixing of independent normals.
         let mixing = (0..<(dimension * dimension)).map { _ in generator.normal() * 0.5 }
         return (0..<count).map { _ in

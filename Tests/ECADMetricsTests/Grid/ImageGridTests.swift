@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ECADMetrics
+import PNGTestSupport
 
 struct ImageGridTests {
     static let red = RGBColor(red: 220, green: 20, blue: 20)

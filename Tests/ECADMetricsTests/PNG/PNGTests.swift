@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ECADMetrics
+import PNGTestSupport
 
 struct PNGTests {
     static func fixture(_ name: String) throws -> [UInt8] {
@@ -58,12 +59,12 @@ struct PNGTests {
 
     @Test func refusesCorruptFiles() throws {
         var bytes = try RGBImage(width: 2, height: 2, fill: .black).pngData()
-        #expect(throws: MetricsError.invalidPNG("missing PNG signature")) {
+        #expect(throws: PNGDecodeError("missing PNG signature")) {
             try PNGDecoder.decode(Array(bytes.dropFirst()))
         }
         bytes[20] ^= 1  // inside IHDR's data
-        #expect(throws: MetricsError.invalidPNG("CRC mismatch in chunk IHDR")) { try PNGDecoder.decode(bytes) }
+        #expect(throws: PNGDecodeError("CRC mismatch in chunk IHDR")) { try PNGDecoder.decode(bytes) }
         let truncated = Array(try RGBImage(width: 2, height: 2, fill: .black).pngData().prefix(40))
-        #expect(throws: MetricsError.self) { try PNGDecoder.decode(truncated) }
+        #expect(throws: PNGDecodeError.self) { try PNGDecoder.decode(truncated) }
     }
 }

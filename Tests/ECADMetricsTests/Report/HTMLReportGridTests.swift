@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import ECADMetrics
+import PNGTestSupport
 
 /// An image grid rendered by ECADMetrics and embedded by ECADReport's HTML report decodes to the same pixels.
 struct HTMLReportGridTests {

@@ -1,4 +1,5 @@
 @testable import ECADMetrics
+import ECADSearch
 
 /// Images built from formulas for the tests.
 enum TestImages {
@@ -18,7 +19,7 @@ enum TestImages {
 
     /// `image` with seeded uniform noise of +-`amplitude` added to every byte.
     static func noisy(_ image: RGBImage, amplitude: Int, seed: UInt64) -> RGBImage {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let pixels = image.pixels.map { byte in
             UInt8(max(0, min(255, Int(byte) + Int.random(in: -amplitude...amplitude, using: &generator))))
         }

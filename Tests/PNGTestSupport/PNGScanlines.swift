@@ -1,3 +1,5 @@
+import ECADMetrics
+
 /// Reverses PNG's per-row filters and converts samples of any supported format to 8-bit RGB.
 enum PNGScanlines {
     /// Unfiltered scanlines (without filter bytes), concatenated.
@@ -19,7 +21,7 @@ enum PNGScanlines {
                 case 2: predictor = b
                 case 3: predictor = (a + b) / 2
                 case 4: predictor = paeth(a, b, c)
-                default: throw MetricsError.invalidPNG("row \(y) has unknown filter type \(filter)")
+                default: throw PNGDecodeError("row \(y) has unknown filter type \(filter)")
                 }
                 out[row + x] = UInt8(truncatingIfNeeded: Int(raw[src + x]) + predictor)
             }
@@ -53,7 +55,7 @@ enum PNGScanlines {
                 pixels[dst + 2] = rgb.blue
             }
         }
-        return RGBImage(unchecked: width, header.height, pixels)
+        return try RGBImage(width: width, height: header.height, pixels: pixels)
     }
 
     /// Sample `index` of a row as 8 bits: 16-bit keeps the high byte; 1/2/4-bit gray is scaled up to 0...255,
@@ -77,7 +79,7 @@ enum PNGScanlines {
         case 3:
             let i = Int(sample[0]) * 3
             guard i + 2 < palette.count else {
-                throw MetricsError.invalidPNG("palette index \(sample[0]) beyond PLTE's \(palette.count / 3) entries")
+                throw PNGDecodeError("palette index \(sample[0]) beyond PLTE's \(palette.count / 3) entries")
             }
             return RGBColor(red: palette[i], green: palette[i + 1], blue: palette[i + 2])
         case 4: return overWhite(sample[0], sample[0], sample[0], alpha: sample[1])

@@ -6,22 +6,22 @@ struct PNGHeader {
     let colorType: Int
 
     init(_ data: [UInt8]) throws {
-        guard data.count == 13 else { throw MetricsError.invalidPNG("IHDR length \(data.count), expected 13") }
+        guard data.count == 13 else { throw PNGDecodeError("IHDR length \(data.count), expected 13") }
         width = Int(PNGDecoder.readUInt32(data, at: 0))
         height = Int(PNGDecoder.readUInt32(data, at: 4))
         bitDepth = Int(data[8])
         colorType = Int(data[9])
         guard width > 0, height > 0, width <= PNGDecoder.maxPixels / height else {
-            throw MetricsError.invalidPNG(
+            throw PNGDecodeError(
                 "IHDR size \(width)x\(height) is zero or above \(PNGDecoder.maxPixels) pixels")
         }
         let allowed: [Int: [Int]] = [0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16]]
-        guard let depths = allowed[colorType] else { throw MetricsError.invalidPNG("IHDR color type \(colorType)") }
+        guard let depths = allowed[colorType] else { throw PNGDecodeError("IHDR color type \(colorType)") }
         guard depths.contains(bitDepth) else {
-            throw MetricsError.invalidPNG("IHDR bit depth \(bitDepth) not allowed for color type \(colorType)")
+            throw PNGDecodeError("IHDR bit depth \(bitDepth) not allowed for color type \(colorType)")
         }
-        guard data[10] == 0, data[11] == 0 else { throw MetricsError.invalidPNG("IHDR compression or filter method") }
-        guard data[12] == 0 else { throw MetricsError.invalidPNG("interlaced (Adam7) PNG is not supported") }
+        guard data[10] == 0, data[11] == 0 else { throw PNGDecodeError("IHDR compression or filter method") }
+        guard data[12] == 0 else { throw PNGDecodeError("interlaced (Adam7) PNG is not supported") }
     }
 
     /// Samples per pixel.

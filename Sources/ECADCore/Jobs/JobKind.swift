@@ -1,4 +1,7 @@
 /// What a job does. The raw value is the stored and wire spelling.
+///
+/// One definition for job specs, the store, the API and the CLI (`JobSpec.Kind` and `JobView.Kind` name it), as
+/// ``JobState`` is for states.
 public enum JobKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// An NSGA-II search over caching schedules (long: hours).
     case search
@@ -6,7 +9,4 @@ public enum JobKind: String, Sendable, Hashable, Codable, CaseIterable {
     case generate
     /// Scores a set of schedules on a benchmark prompt set (short to medium).
     case evaluate
-
-    /// Whether the scheduler favours this kind as a short job (see ``PriorityPolicy``).
-    public var isShort: Bool { self != .search }
 }

@@ -1,0 +1,6 @@
+import ECADCore
+
+extension JobKind {
+    /// Whether the scheduler favours this kind as a short job (see ``PriorityPolicy``).
+    public var isShort: Bool { self != .search }
+}
