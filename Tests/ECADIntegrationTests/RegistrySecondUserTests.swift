@@ -36,7 +36,7 @@ struct RegistrySecondUserTests {
     }
 
     private func resolve(_ harness: DaemonHarness, _ query: String) throws -> String {
-        try harness.get("/v1/registry/resolve?\(query)", as: RegistryEntryView.self).digest
+        try harness.get("/v1/registry/resolve?\(query)", as: Version.self).digest
     }
 
     /// A bundle (files by path) with one new version claiming reward 0.99 at 20x, found by job `claimedJob`,
@@ -77,7 +77,7 @@ struct RegistrySecondUserTests {
     func nobodyCannotRewriteRootsName() throws {
         let (harness, job) = try publishedByRoot()
         let fastest = try resolve(harness, "ref=fake/quick@fastest")
-        let versions = try harness.get("/v1/registry", as: RegistryListResponse.self).versions.map(\.digest)
+        let versions = try harness.get("/v1/registry", as: RegistryList<Version>.self).versions.map(\.digest)
         let other = try #require(versions.first { $0 != fastest })
         let moves = try harness.get("/v1/registry/history?alias=fake/quick@fastest", as: [HistoryEntry].self).count
 
@@ -161,14 +161,14 @@ struct RegistrySecondUserTests {
         let directory = source.path("roundtrip")
         let exported = try source.ecad(["registry", "export", directory])
         #expect(exported.status == 0, "\(exported.stderr)")
-        let digests = try source.get("/v1/registry", as: RegistryListResponse.self).versions.map(\.digest)
+        let digests = try source.get("/v1/registry", as: RegistryList<Version>.self).versions.map(\.digest)
 
         let target = try DaemonHarness()
         try target.start()
         let imported = try target.ecad(["registry", "import", directory])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.text.contains("(\(digests.count) new)"))
-        let copies = try target.get("/v1/registry", as: RegistryListResponse.self).versions
+        let copies = try target.get("/v1/registry", as: RegistryList<RegistryEntryView>.self).versions
         #expect(Set(copies.map(\.digest)) == Set(digests))
         #expect(copies.allSatisfy { $0.origin == .import && $0.imported?.uid == getuid() })
         #expect(try resolve(target, "ref=fake/quick@fastest") == (try resolve(source, "ref=fake/quick@fastest")))
@@ -177,7 +177,9 @@ struct RegistrySecondUserTests {
     }
 
     /// `GET /v1/registry`.
-    struct RegistryListResponse: Decodable { var versions: [RegistryEntryView] }
+    struct RegistryList<Entry: Decodable>: Decodable { var versions: [Entry] }
+    /// A version's digest (read without the newer fields, so the attack's checks also run on older daemons).
+    struct Version: Decodable { var digest: String }
     /// One entry of `GET /v1/registry/history`.
     struct HistoryEntry: Decodable { var to: String }
 }
