@@ -15,16 +15,21 @@ struct RegistrySecondUserTests {
         let harness = try DaemonHarness()
         try harness.useFakeModels()
         try harness.start()
-        let id = try harness.submitSearch(.object([
+        let id = try harness.submitSearch(Self.search(publishingTo: "fake/quick"))
+        try harness.waitForJob(id, "completes", seconds: 90) { $0.state == .completed || $0.state == .failed }
+        #expect(try harness.job(id).state == .completed)
+        return (harness, id)
+    }
+
+    /// The spec of a short search of the fake model publishing into `name`.
+    private static func search(publishingTo name: String) -> JSONValue {
+        .object([
             ("kind", .string("search")), ("model", .string("fake")),
             ("prompts", .array(["a red circle", "a blue square"].map { .string($0) })),
             ("population", .int(8)), ("seed", .int(3)),
             ("budgets", .object([("generations", .int(2))])),
-            ("publish", .object([("name", .string("fake/quick"))])),
-        ]))
-        try harness.waitForJob(id, "completes", seconds: 90) { $0.state == .completed || $0.state == .failed }
-        #expect(try harness.job(id).state == .completed)
-        return (harness, id)
+            ("publish", .object([("name", .string(name))])),
+        ])
     }
 
     /// A folder owned by nobody, for nobody's bundles.
@@ -96,6 +101,24 @@ struct RegistrySecondUserTests {
         #expect(refused.stderr.contains("403") && refused.stderr.contains("belongs to root"), "\(refused.stderr)")
         let (missing, _) = try harness.curl("GET", "/v1/registry/show?ref=\(forged.digest)")
         #expect(missing == 404)
+        #expect(try resolve(harness, "ref=fake/quick@fastest") == fastest)
+    }
+
+    @Test("nobody's search cannot publish into root's name: it fails with RegistryForbidden, the name is unchanged",
+          .enabled(if: getuid() == 0, "needs root"))
+    func nobodysSearchCannotPublishIntoRootsName() throws {
+        let (harness, _) = try publishedByRoot()
+        let before = try harness.get("/v1/registry", as: RegistryList<Version>.self).versions.count
+        let fastest = try resolve(harness, "ref=fake/quick@fastest")
+        let request = SubmitJobRequest(kind: .search, spec: Self.search(publishingTo: "fake/quick"))
+        let body = String(decoding: try APIJSON.makeEncoder().encode(request), as: UTF8.self)
+        let (status, answer) = try harness.curl("POST", "/v1/jobs", body: body, asUID: Self.nobody)
+        #expect(status == 201, "\(String(decoding: answer, as: UTF8.self))")
+        let id = try APIJSON.makeDecoder().decode(JobView.self, from: answer).id
+        let job = try harness.waitForJob(id, "ends", seconds: 90) { [.completed, .failed, .held].contains($0.state) }
+        #expect(job.state == .failed)
+        #expect(job.reason == "RegistryForbidden", "\(job.reason ?? "-")")
+        #expect(try harness.get("/v1/registry", as: RegistryList<Version>.self).versions.count == before)
         #expect(try resolve(harness, "ref=fake/quick@fastest") == fastest)
     }
 
