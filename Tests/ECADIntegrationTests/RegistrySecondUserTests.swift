@@ -178,6 +178,19 @@ struct RegistrySecondUserTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: target).isEmpty)
     }
 
+    @Test("the daemon refuses bundle paths from older clients and imports over 32 MiB")
+    func bundlePathsAndHugeImportsAreRefused() throws {
+        let harness = try DaemonHarness()
+        try harness.start()
+        let (status, answer) = try harness.curl("POST", "/v1/registry/import", body: #"{"directory":"/etc"}"#)
+        #expect(status == 400)
+        #expect(try APIJSON.makeDecoder().decode(ErrorBody.self, from: answer).error.field == "directory")
+        let huge = #"{"files":[{"path":"aliases.json","content":""# + String(repeating: "A", count: 33 << 20) + #""}]}"#
+        let (tooLarge, _) = try harness.curl("POST", "/v1/registry/import", body: huge)
+        #expect(tooLarge == 413)
+        #expect(try harness.health().status == "ok")
+    }
+
     @Test("ecad registry export and import round-trip a bundle between daemons")
     func exportImportRoundTrip() throws {
         let (source, _) = try publishedByRoot()
