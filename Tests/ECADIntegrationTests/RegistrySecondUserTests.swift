@@ -178,7 +178,7 @@ struct RegistrySecondUserTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: target).isEmpty)
     }
 
-    @Test("the daemon refuses bundle paths from older clients and imports over 32 MiB")
+    @Test("the daemon refuses bundle paths from older clients and imports over 32 MiB, and takes one over 1 MiB")
     func bundlePathsAndHugeImportsAreRefused() throws {
         let harness = try DaemonHarness()
         try harness.start()
@@ -189,6 +189,13 @@ struct RegistrySecondUserTests {
         let (tooLarge, _) = try harness.curl("POST", "/v1/registry/import", body: huge)
         #expect(tooLarge == 413)
         #expect(try harness.health().status == "ok")
+
+        let padded = Data(#"{"aliases":{},"names":{},"pad":""#.utf8) + Data(repeating: 0x78, count: 3 << 20) + Data("\"}".utf8)
+        var files = ["aliases.json": padded]
+        files[BundleManifest.fileName] = try JSONEncoder().encode(BundleManifest(listing: files))
+        let bundle = String(decoding: try APIJSON.makeEncoder().encode(RegistryBundleBody(files: files)), as: UTF8.self)
+        let (accepted, reply) = try harness.curl("POST", "/v1/registry/import", body: bundle)
+        #expect(accepted == 200, "\(String(decoding: reply.prefix(300), as: UTF8.self))")
     }
 
     @Test("ecad registry export and import round-trip a bundle between daemons")
