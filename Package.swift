@@ -105,7 +105,10 @@ let package = Package(
         .testTarget(
             name: "ECADWorkerTests", dependencies: ["ECADWorker", "ECADMetrics", "ECADWorkerProtocol", "ECADCore", "PNGTestSupport"]
         ),
-        .testTarget(name: "ECADStoreTests", dependencies: ["ECADStore", "ECADCore"]),
+        .testTarget(
+            name: "ECADStoreTests",
+            dependencies: ["ECADStore", "ECADCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ECADAPITests", dependencies: ["ECADAPI", "ECADCore"]),
         .testTarget(
             name: "ECADDaemonTests", dependencies: ["ECADDaemon", "ECADStore", "ECADAPI", "ECADCore", "ECADWorkerProtocol"]

@@ -1,7 +1,8 @@
 import ECADCore
 
 /// Every error the store throws. Each case names what is wrong; the daemon maps cases to HTTP statuses
-/// (not found → 404, invalid transition → 409, invalid input → 400, too large → 413, database → 500).
+/// (not found → 404, invalid transition → 409, invalid input → 400, forbidden → 403, too large → 413,
+/// database → 500).
 public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// No job has this id.
     case jobNotFound(JobID)
@@ -11,6 +12,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidInput(field: String, message: String)
     /// A field of the input is larger than the store accepts.
     case inputTooLarge(field: String, bytes: Int, limit: Int)
+    /// The actor may not change this record (a registry name owned by another user); the message names the owner.
+    case forbidden(String)
     /// No registry version, alias or other named record has this key.
     case notFound(what: String, key: String)
     /// SQLite or GRDB failed; the message is the underlying error's description.
@@ -29,6 +32,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "invalid \(field): \(message)"
         case .inputTooLarge(let field, let bytes, let limit):
             "\(field) is \(bytes) bytes, more than the limit of \(limit) bytes"
+        case .forbidden(let message):
+            message
         case .notFound(let what, let key):
             "no \(what) named \(key)"
         case .database(let message):

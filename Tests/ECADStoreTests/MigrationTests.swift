@@ -1,5 +1,6 @@
-import ECADStore
+@testable import ECADStore
 import Foundation
+import GRDB
 import Testing
 
 struct MigrationTests {
@@ -17,7 +18,8 @@ struct MigrationTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent(Store.fileName).path
         let names = Store.migrationNames
-        #expect(names == ["v1-jobs", "v2-checkpoints-evaluations", "v3-registry-artifacts", "v4-job-logs", "v5-registry-names"])
+        #expect(names == ["v1-jobs", "v2-checkpoints-evaluations", "v3-registry-artifacts", "v4-job-logs", "v5-registry-names",
+                           "v6-registry-owners"])
 
         let v1 = try Store.open(path: path, upTo: "v1-jobs", configuration: configuration)
         #expect(try await v1.appliedMigrations() == ["v1-jobs"])
@@ -31,8 +33,12 @@ struct MigrationTests {
 
         let v3 = try Store.open(path: path, upTo: "v3-registry-artifacts", configuration: configuration)
         #expect(try await v3.appliedMigrations() == Array(names.prefix(3)))
-        try await v3.registry.publish(Fixtures.version(digest: "d1"))
-        try await v3.registry.setAlias("shapes32/default", to: "d1", by: nil)
+        try await Self.execute(v3, """
+            INSERT INTO registryVersion (digest, schedule, modelId, weightsDigest, sampler, steps, resolution,
+                calibrationPromptSetDigest, metrics, provenance, jobId, createdAt)
+            VALUES ('d1', '{}', 'shapes32', 'w1', 's', 20, 32, 'p1', '{"reward":0.8}', '{}', NULL, 1);
+            INSERT INTO registryAlias (name, digest, updatedAt, updatedBy) VALUES ('shapes32/default@x', 'd1', 1, NULL);
+            """)
         try await v3.artifacts.record(Fixtures.artifact(path: "front.json"), job: id)
 
         let v4 = try Store.open(path: path, upTo: "v4-job-logs", configuration: configuration)
@@ -44,7 +50,7 @@ struct MigrationTests {
         #expect(try await store.jobs.events(job: id).count == 2)
         #expect(try await store.checkpoints.latest(job: id)?.state == Data([1, 2, 3]))
         #expect(try await store.evaluations.lookup(Fixtures.key()) != nil)
-        #expect(try await store.registry.resolve(alias: "shapes32/default").digest == "d1")
+        #expect(try await store.registry.resolve(alias: "shapes32/default@x").digest == "d1")
         #expect(try await store.artifacts.list(job: id).map(\.relativePath) == ["front.json"])
         #expect(try await store.logs.lines(job: id).map(\.text) == ["hello"])
     }
@@ -56,5 +62,10 @@ struct MigrationTests {
             try Store.open(
                 path: directory.appendingPathComponent("x.sqlite").path, upTo: "v9-nothing", configuration: configuration)
         }
+    }
+
+    /// Runs raw SQL on `store`, to write rows as an older schema had them.
+    static func execute(_ store: Store, _ sql: String) async throws {
+        try await store.registry.database.write { db in try db.execute(sql: sql) }
     }
 }

@@ -8,7 +8,7 @@ struct RegistryPublishTests {
         let store = try TestStores.inMemory()
         var front = try RegistryFixtures.standardFront()
         front.jobID = try await store.jobs.submit(TestStores.newJob()).id
-        let published = try await store.registry.publish(front: front)
+        let published = try await store.registry.publish(front: front, by: RegistryFixtures.alice)
         #expect(published.newVersions == 5)
         #expect(published.aliases["quality"] == (try RegistryFixtures.digest(2)))
         #expect(published.aliases["fastest"] == (try RegistryFixtures.digest(3)))
@@ -27,22 +27,22 @@ struct RegistryPublishTests {
 
     @Test func republishingMovesAliasesAndLogsHistory() async throws {
         let store = try TestStores.inMemory()
-        try await store.registry.publish(front: RegistryFixtures.standardFront())
+        try await store.registry.publish(front: RegistryFixtures.standardFront(), by: RegistryFixtures.alice)
         let better = try RegistryFixtures.front([(0.90, 1.0), (0.895, 0.5)])
-        let again = try await store.registry.publish(front: better, by: 1000)
+        let again = try await store.registry.publish(front: better, by: RegistryFixtures.alice)
         #expect(again.newVersions == 0)
         let moves = try await store.registry.history(alias: "shapes32/quick@quality")
         #expect(moves.count == 1)
         let fastest = try await store.registry.history(alias: "shapes32/quick@fastest")
         #expect(fastest.map(\.fromDigest) == [nil, try RegistryFixtures.digest(3)])
         #expect(fastest.map(\.toDigest) == [try RegistryFixtures.digest(3), try RegistryFixtures.digest(2)])
-        #expect(fastest.map(\.actorUID) == [nil, 1000])
+        #expect(fastest.map(\.actorUID) == [1000, 1000])
     }
 
     @Test func fastestFallsBackToBestRewardWhenNothingIsCloseToUncached() async throws {
         let store = try TestStores.inMemory()
         let front = try RegistryFixtures.front([(0.6, 0.3), (0.7, 0.5)], uncached: 0.9)
-        let published = try await store.registry.publish(front: front)
+        let published = try await store.registry.publish(front: front, by: RegistryFixtures.alice)
         #expect(published.aliases["fastest"] == (try RegistryFixtures.digest(2)))
     }
 
@@ -50,11 +50,11 @@ struct RegistryPublishTests {
         let store = try TestStores.inMemory()
         for name in ["../etc", "a@b", "", "x//y", "/abs"] {
             await #expect(throws: StoreError.self) {
-                try await store.registry.publish(front: RegistryFixtures.standardFront(name: name))
+                try await store.registry.publish(front: RegistryFixtures.standardFront(name: name), by: RegistryFixtures.alice)
             }
         }
         await #expect(throws: StoreError.self) {
-            try await store.registry.publish(front: RegistryFixtures.front([]))
+            try await store.registry.publish(front: RegistryFixtures.front([]), by: RegistryFixtures.alice)
         }
         #expect(try await store.registry.versions().isEmpty)
     }

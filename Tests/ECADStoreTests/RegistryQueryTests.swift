@@ -6,7 +6,7 @@ import Testing
 struct RegistryQueryTests {
     @Test func referencesResolveByDigestPrefixNameAndAlias() async throws {
         let store = try TestStores.inMemory()
-        try await store.registry.publish(front: RegistryFixtures.standardFront())
+        try await store.registry.publish(front: RegistryFixtures.standardFront(), by: RegistryFixtures.alice)
         let digest = try RegistryFixtures.digest(2)
         #expect(try await store.registry.resolve(ref: digest).digest == digest)
         #expect(try await store.registry.resolve(ref: String(digest.prefix(8))).digest == digest)
@@ -22,7 +22,7 @@ struct RegistryQueryTests {
 
     @Test func speedAndQualityQueriesPickByTheDocumentedRule() async throws {
         let store = try TestStores.inMemory()
-        try await store.registry.publish(front: RegistryFixtures.standardFront())
+        try await store.registry.publish(front: RegistryFixtures.standardFront(), by: RegistryFixtures.alice)
         // Speedups from MACs: 1, 1.25, 1.67, 3.33, 10.
         #expect(try await store.registry.resolve(.minSpeedup(1.5), in: "shapes32/quick").digest
             == (try RegistryFixtures.digest(3)))

@@ -22,17 +22,20 @@ struct RegistryTests {
         let store = try TestStores.inMemory()
         try await store.registry.publish(Fixtures.version(digest: "d1"))
         try await store.registry.publish(Fixtures.version(digest: "d2"))
-        try await store.registry.setAlias("shapes32/fast", to: "d1", by: nil)
-        try await store.registry.setAlias("shapes32/fast", to: "d1", by: 1000)
-        try await store.registry.setAlias("shapes32/fast", to: "d2", by: 1000)
-        #expect(try await store.registry.resolve(alias: "shapes32/fast").digest == "d2")
-        let moves = try await store.registry.history(alias: "shapes32/fast")
+        let (root, alice) = (RegistryFixtures.root, RegistryFixtures.alice)
+        try await store.registry.setAlias("fast", of: "shapes32/mine", to: "d1", by: alice)
+        try await store.registry.setAlias("fast", of: "shapes32/mine", to: "d1", by: alice)
+        try await store.registry.setAlias("fast", of: "shapes32/mine", to: "d2", by: root)
+        #expect(try await store.registry.resolve(alias: "shapes32/mine@fast").digest == "d2")
+        let moves = try await store.registry.history(alias: "shapes32/mine@fast")
         #expect(moves.map(\.fromDigest) == [nil, "d1"])
         #expect(moves.map(\.toDigest) == ["d1", "d2"])
-        #expect(moves.map(\.actorUID) == [nil, 1000])
-        #expect(try await store.registry.aliases() == ["shapes32/fast": "d2"])
-        await #expect(throws: StoreError.self) { try await store.registry.setAlias("x", to: "missing", by: nil) }
-        await #expect(throws: StoreError.self) { try await store.registry.setAlias("../x", to: "d1", by: nil) }
+        #expect(moves.map(\.actorUID) == [1000, 0])
+        #expect(try await store.registry.aliases() == ["shapes32/mine@fast": "d2"])
+        #expect(try await store.registry.names()["shapes32/mine"] == ["d1", "d2"])
+        await #expect(throws: StoreError.self) { try await store.registry.setAlias("x", of: "a", to: "missing", by: root) }
+        await #expect(throws: StoreError.self) { try await store.registry.setAlias("x", of: "../x", to: "d1", by: root) }
+        await #expect(throws: StoreError.self) { try await store.registry.setAlias("a/b", of: "x", to: "d1", by: root) }
         await #expect(throws: StoreError.self) { try await store.registry.resolve(alias: "nothing") }
     }
 

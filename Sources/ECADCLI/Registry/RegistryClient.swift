@@ -20,8 +20,12 @@ struct RegistryClient {
     }
 
     func post<T: Decodable>(_ path: String, body: [String: String], as type: T.Type) throws(CLIError) -> T {
+        try post(path, json: body, as: type)
+    }
+
+    func post<T: Decodable>(_ path: String, json body: some Encodable, as type: T.Type) throws(CLIError) -> T {
         let data: Data
-        do { data = try JSONEncoder().encode(body) } catch { throw CLIError.usage("\(error)") }
+        do { data = try APIJSON.makeEncoder().encode(body) } catch { throw CLIError.usage("\(error)") }
         return try decode(try api.http.send("POST", path, body: data))
     }
 

@@ -1,31 +1,24 @@
 import ArgumentParser
+import ECADAPI
 import Foundation
 
-/// `ecad registry export DIR [--model M]`: the daemon writes a bundle into DIR (an absolute path you own).
+/// `ecad registry export DIR [--model M]`: the daemon sends the bundle, and the CLI writes it into DIR as you.
 struct RegistryExportCommand: DaemonCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export versions, names and aliases as a verified directory bundle.")
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "A new or empty directory; its parent must be yours.") var directory: String
+    @Argument(help: "A new or empty directory (not a symbolic link); written as you.") var directory: String
     @Option(help: "Only this model's versions.") var model: String?
 
     func execute() throws(CLIError) {
-        var body = ["directory": RegistryPaths.absolute(directory)]
+        var body: [String: String] = [:]
         body["model"] = model
-        let summary = try global.registry.post("/v1/registry/export", body: body, as: RegistryPaths.Summary.self)
-        print("exported \(summary.versions) versions, \(summary.aliases) aliases, \(summary.files) files to \(body["directory"] ?? "")")
-    }
-}
-
-/// Bundle paths and answers shared by export and import.
-enum RegistryPaths {
-    /// What the daemon reports for a bundle.
-    struct Summary: Decodable { var versions: Int; var newVersions: Int; var aliases: Int; var files: Int }
-
-    /// `path` made absolute against the current directory (the daemon refuses relative paths).
-    static func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
+        let bundle = try global.registry.post("/v1/registry/export", body: body, as: RegistryBundleBody.self)
+        guard let files = bundle.byPath else { throw CLIError.badResponse("the exported bundle lists a path twice") }
+        try BundleDirectory.write(files, to: directory)
+        let versions = files.keys.filter { $0.hasPrefix("versions/") }.count
+        print("exported \(versions) versions, \(files.count) files to \(directory)")
     }
 }

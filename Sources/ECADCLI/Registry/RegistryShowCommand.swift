@@ -1,7 +1,8 @@
 import ArgumentParser
 import ECADAPI
 
-/// `ecad registry show REF`: one version's fields, metrics and aliases.
+/// `ecad registry show REF`: one version's fields, metrics and aliases. An imported version says who imported it
+/// from which bundle, and its metrics print as `Claimed.*`: the bundle's claims, not this daemon's measurements.
 struct RegistryShowCommand: DaemonCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show one version (REF: digest, prefix ≥ 8, name, or NAME@ALIAS).")
@@ -21,9 +22,16 @@ struct RegistryShowCommand: DaemonCommand {
             ("Sampler", version.sampler), ("Steps", String(version.steps)), ("Resolution", String(version.resolution)),
             ("CalibrationPrompts", version.calibrationPromptSetDigest),
             ("Aliases", version.aliases.isEmpty ? "-" : version.aliases.joined(separator: ",")),
-            ("Published", version.createdAt.formatted(.iso8601)),
+            ("Published", version.createdAt.formatted(.iso8601)), ("Origin", version.origin.rawValue),
         ]
         for (key, value) in fields { print("\(key)=\(value)") }
-        for (key, value) in version.metrics.sorted(by: { $0.key < $1.key }) { print("Metric.\(key)=\(value)") }
+        if let imported = version.imported {
+            let who = imported.uid.map { "\(imported.user ?? "uid\($0)") (uid \($0))" } ?? "unknown"
+            print("ImportedBy=\(who)")
+            print("ImportedFromBundle=" + (imported.bundleSha256.map { "sha256:\($0)" } ?? "unknown"))
+            print("ImportedAt=\(imported.time.formatted(.iso8601))")
+        }
+        let prefix = version.origin == .import ? "Claimed" : "Metric"
+        for (key, value) in version.metrics.sorted(by: { $0.key < $1.key }) { print("\(prefix).\(key)=\(value)") }
     }
 }

@@ -37,8 +37,10 @@ struct APIFailure: HTTPResponseError {
         APIFailure(.notFound, ErrorBody.notFound, message)
     }
 
-    static let tooLarge = APIFailure(
-        .contentTooLarge, ErrorBody.payloadTooLarge, "request body exceeds \(maxBodyBytes) bytes")
+    /// 413 for a request body over `limit` bytes.
+    static func tooLarge(limit: Int = maxBodyBytes) -> APIFailure {
+        APIFailure(.contentTooLarge, ErrorBody.payloadTooLarge, "request body exceeds \(limit) bytes")
+    }
 
     /// Maps any error thrown while serving a request to a failure.
     static func from(_ error: any Error) -> APIFailure {
@@ -62,6 +64,7 @@ struct APIFailure: HTTPResponseError {
         switch error {
         case .jobNotFound, .notFound: notFound(error.description)
         case .invalidTransition: APIFailure(.conflict, ErrorBody.conflict, error.description)
+        case .forbidden: forbidden(error.description)
         case .invalidInput(let field, _): badRequest(error.description, field: field)
         case .inputTooLarge(let field, _, _):
             APIFailure(.contentTooLarge, ErrorBody.payloadTooLarge, error.description, field: field)

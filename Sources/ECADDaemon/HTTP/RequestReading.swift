@@ -45,16 +45,18 @@ enum RequestReading {
     }
 
     /// The JSON body decoded as `T` (strict types refuse unknown fields).
-    /// - Throws: 413 above 1 MiB, 400 for an empty or malformed body naming the field.
-    static func body<T: Decodable>(_ request: Request, as type: T.Type) async throws -> T {
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > APIFailure.maxBodyBytes {
-            throw APIFailure.tooLarge
+    /// - Throws: 413 above `limit` bytes (1 MiB unless a route allows more), 400 for an empty or malformed body
+    ///   naming the field.
+    static func body<T: Decodable>(_ request: Request, as type: T.Type, limit: Int = APIFailure.maxBodyBytes) async throws -> T {
+        let tooLarge = APIFailure.tooLarge(limit: limit)
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            throw tooLarge
         }
         let buffer: ByteBuffer
         do {
-            buffer = try await request.body.collect(upTo: APIFailure.maxBodyBytes)
+            buffer = try await request.body.collect(upTo: limit)
         } catch {
-            throw APIFailure.tooLarge
+            throw tooLarge
         }
         guard buffer.readableBytes > 0 else { throw APIFailure.badRequest("request body is empty") }
         return try APIJSON.makeDecoder().decode(T.self, from: Data(buffer.readableBytesView))

@@ -42,23 +42,31 @@ struct RegistryRoutes {
         router.post("/v1/registry/alias") { request, context in
             let body = try await RequestReading.body(request, as: RegistryAliasRequest.self)
             try Registry.validateName(body.name)
-            try Registry.validateName(body.alias, field: "alias")
-            guard !body.alias.contains("/") else { throw APIFailure.badRequest("alias must not contain /", field: "alias") }
+            try Registry.validateLabel(body.alias)
             let version = try await daemon.store.registry.resolve(ref: body.digest)
-            try await daemon.store.registry.addName(body.name, digest: version.digest)
-            try await daemon.store.registry.setAlias("\(body.name)@\(body.alias)", to: version.digest, by: context.peer.uid)
+            try await daemon.store.registry.setAlias(
+                body.alias, of: body.name, to: version.digest, by: caller(context))
             return try await view(version)
         }
-        router.post("/v1/registry/export") { request, context in
+        router.post("/v1/registry/export") { request, _ in
             let body = try await RequestReading.body(request, as: RegistryBundleRequest.self)
-            let url = try BundlePathCheck(policy: daemon.policy).url(body.directory, uid: context.peer.uid, forExport: true)
-            return try JSONResponse.make(try await daemon.store.registry.export(to: url, modelID: body.model))
+            try body.refuseDirectory()
+            return try JSONResponse.make(RegistryBundleBody(files: try await daemon.store.registry.exportBundle(modelID: body.model)))
         }
         router.post("/v1/registry/import") { request, context in
-            let body = try await RequestReading.body(request, as: RegistryBundleRequest.self)
-            let url = try BundlePathCheck(policy: daemon.policy).url(body.directory, uid: context.peer.uid, forExport: false)
-            return try JSONResponse.make(try await daemon.store.registry.importBundle(from: url, by: context.peer.uid))
+            let body = try await RequestReading.body(
+                request, as: RegistryBundleRequest.self, limit: RegistryBundleRequest.maxImportBytes)
+            try body.refuseDirectory()
+            guard let files = RegistryBundleBody(files: body.files ?? []).byPath, body.files != nil else {
+                throw APIFailure.badRequest("files is missing or lists a path twice", field: "files")
+            }
+            return try JSONResponse.make(try await daemon.store.registry.importBundle(files, by: caller(context)))
         }
+    }
+
+    /// The caller as a registry actor (name owner or admin checks happen in the store's transaction).
+    private func caller(_ context: DaemonRequestContext) -> RegistryActor {
+        RegistryActor(uid: context.peer.uid, policy: daemon.policy)
     }
 
     private func reference(_ request: Request) throws -> String {

@@ -70,7 +70,8 @@ package struct SearchRunner: JobRunner {
             "search finished", metadata: ["reason": "\(final.stopReason ?? "")", "front": "\(front.members.count)"])
         if spec.publish.enabled {
             let uncached = try Schedule(steps: codec.steps, layout: codec.layout, filled: true).digest.hex
-            try await FrontPublisher(plan: plan, modelDigest: batches.modelDigest, job: job.id)
+            let owner = RegistryActor(uid: job.ownerUID, policy: AccessPolicy(), userName: job.ownerName)
+            try await FrontPublisher(plan: plan, modelDigest: batches.modelDigest, job: job.id, owner: owner)
                 .publish(front, uncachedReward: final.metrics[uncached]?.reward, to: context.store.registry)
         }
     }

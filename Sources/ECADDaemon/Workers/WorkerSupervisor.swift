@@ -94,6 +94,8 @@ package struct WorkerSupervisor: Sendable {
             return .failed(.workerError, "worker error \(code): \(message)")
         } catch DaemonError.invalidSpec(let field, let message) {
             return .failed(.invalidSpec, "spec field \(field): \(message)")
+        } catch StoreError.forbidden(let message) {
+            return .failed(.registryForbidden, message)
         } catch {
             return .crashed("\(error)")
         }

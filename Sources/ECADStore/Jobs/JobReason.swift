@@ -45,4 +45,6 @@ public struct JobReason: RawRepresentable, Hashable, Sendable, Codable, Expressi
     public static let workerError: JobReason = "WorkerError"
     /// Failed: the spec was refused when the job started.
     public static let invalidSpec: JobReason = "InvalidSpec"
+    /// Failed: the registry refused to publish the front (its name belongs to another user).
+    public static let registryForbidden: JobReason = "RegistryForbidden"
 }

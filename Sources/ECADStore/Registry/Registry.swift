@@ -40,13 +40,20 @@ public struct Registry: Sendable {
         }
     }
 
-    /// Points alias `name` at version `digest` and logs the move (a no-op move is not logged).
-    /// - Throws: ``StoreError/invalidInput(field:message:)`` for a bad name; ``StoreError/notFound(what:key:)``
-    ///   for an unknown digest.
-    public func setAlias(_ name: String, to digest: String, by actor: UInt32?) async throws {
-        try InputLimits.validateRegistryName(name)
+    /// Points alias `NAME@label` at version `digest`, puts the version under `name` and logs the move (a no-op
+    /// move is not logged), in one transaction. A new name becomes `actor`'s.
+    /// - Throws: ``StoreError/invalidInput(field:message:)`` for a bad name or label; ``StoreError/notFound(what:key:)``
+    ///   for an unknown digest; ``StoreError/forbidden(_:)`` unless `actor` owns `name` or is an admin.
+    public func setAlias(_ label: String, of name: String, to digest: String, by actor: RegistryActor) async throws {
+        try Self.validateName(name)
+        try Self.validateLabel(label)
         let now = database.now
-        try await database.write { db in try Self.move(alias: name, to: digest, by: actor, db: db, now: now) }
+        try await database.write { db in
+            try Self.requireVersion(digest, db: db)
+            try Self.authorize(actor, toChange: name, doing: "move the aliases of", db: db, now: now)
+            try Self.addName(name, digest: digest, by: actor, db: db, now: now)
+            try Self.move(alias: "\(name)@\(label)", to: digest, by: actor.uid, db: db, now: now)
+        }
     }
 
     /// The version alias `name` points at.
@@ -95,17 +102,27 @@ public struct Registry: Sendable {
         }
     }
 
-    /// Inserts `version` unless its digest is stored; returns whether it was new.
-    static func insert(_ version: RegistryVersion, db: Database, now: Date) throws -> Bool {
+    /// Inserts `version` unless its digest is stored; returns whether it was new. With `imported`, the version is
+    /// recorded as imported and a stored one is kept as it is; without, a stored imported version is taken over
+    /// by this one (a job of this daemon produced it, so its metrics and provenance replace the bundle's claims).
+    static func insert(_ version: RegistryVersion, imported: RegistryImport? = nil, db: Database, now: Date) throws -> Bool {
+        let conflict = imported != nil ? "DO NOTHING" : """
+            DO UPDATE SET metrics = excluded.metrics, provenance = excluded.provenance, jobId = excluded.jobId,
+                importedAt = NULL, importedByUid = NULL, importedByName = NULL, importBundleSha256 = NULL
+            WHERE registryVersion.importedAt IS NOT NULL
+            """
         try db.execute(
             sql: """
                 INSERT INTO registryVersion (digest, schedule, modelId, weightsDigest, sampler, steps, resolution,
-                    calibrationPromptSetDigest, metrics, provenance, jobId, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO NOTHING
+                    calibrationPromptSetDigest, metrics, provenance, jobId, createdAt,
+                    importedAt, importedByUid, importedByName, importBundleSha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (digest) \(conflict)
                 """,
             arguments: [version.digest, version.scheduleJSON, version.modelID, version.weightsDigest,
                         version.sampler, version.steps, version.resolution, version.calibrationPromptSetDigest,
-                        version.metricsJSON, version.provenanceJSON, version.jobID?.rawValue, now.storeSeconds])
+                        version.metricsJSON, version.provenanceJSON, imported == nil ? version.jobID?.rawValue : nil,
+                        now.storeSeconds, imported?.time.storeSeconds, imported?.uid.map { Int64($0) },
+                        imported?.userName, imported?.bundleSha256])
         return db.changesCount == 1
     }
 
@@ -136,11 +153,18 @@ public struct Registry: Sendable {
     static func version(_ row: Row) throws -> RegistryVersion {
         let stored: Int64? = row["jobId"]
         let jobID = try stored.map { try JobID(stored: $0) }
+        let importedAt: Double? = row["importedAt"]
+        let importer: Int64? = row["importedByUid"]
+        let imported = importedAt.map {
+            RegistryImport(
+                time: Date(storeSeconds: $0), uid: importer.map { UInt32(truncatingIfNeeded: $0) },
+                userName: row["importedByName"], bundleSha256: row["importBundleSha256"])
+        }
         return RegistryVersion(
             digest: row["digest"], scheduleJSON: row["schedule"], modelID: row["modelId"],
             weightsDigest: row["weightsDigest"], sampler: row["sampler"], steps: row["steps"],
             resolution: row["resolution"], calibrationPromptSetDigest: row["calibrationPromptSetDigest"],
             metricsJSON: row["metrics"], provenanceJSON: row["provenance"], jobID: jobID,
-            createdAt: Date(storeSeconds: row["createdAt"]))
+            createdAt: Date(storeSeconds: row["createdAt"]), imported: imported)
     }
 }

@@ -19,20 +19,24 @@ public struct RegistryVersion: Sendable, Hashable {
     public var resolution: Int
     /// The calibration prompt set's digest.
     public var calibrationPromptSetDigest: String
-    /// Metrics as JSON text (reward, MACs ratio, speedup, FID/CLIP where evaluated).
+    /// Metrics as JSON text (reward, MACs ratio, speedup, FID/CLIP where evaluated); for an imported version,
+    /// what the bundle claimed.
     public var metricsJSON: String
-    /// Provenance as JSON text (job id, generation, seed, software version).
+    /// Provenance as JSON text (job id, generation, seed, software version); for an imported version, what the
+    /// bundle claimed.
     public var provenanceJSON: String
     /// The job that published it, if any.
     public var jobID: JobID?
     /// When it was published (set by the store).
     public var createdAt: Date
+    /// Set when the version came from a bundle rather than a job of this daemon (set by the store).
+    public var imported: RegistryImport?
 
     /// Describes a version.
     public init(
         digest: String, scheduleJSON: String, modelID: String, weightsDigest: String, sampler: String, steps: Int,
         resolution: Int, calibrationPromptSetDigest: String, metricsJSON: String, provenanceJSON: String,
-        jobID: JobID?, createdAt: Date = Date(timeIntervalSince1970: 0)
+        jobID: JobID?, createdAt: Date = Date(timeIntervalSince1970: 0), imported: RegistryImport? = nil
     ) {
         self.digest = digest
         self.scheduleJSON = scheduleJSON
@@ -46,5 +50,6 @@ public struct RegistryVersion: Sendable, Hashable {
         self.provenanceJSON = provenanceJSON
         self.jobID = jobID
         self.createdAt = createdAt
+        self.imported = imported
     }
 }

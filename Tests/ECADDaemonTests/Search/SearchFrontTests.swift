@@ -28,7 +28,8 @@ struct SearchFrontTests {
         let (store, job) = try await SearchFixture.store()
         let final = try await SearchFixture.run(plan, store: store, job: job, evaluator: ToyEvaluator())
         let front = try SearchFront(checkpoint: final, codec: plan.codec)
-        let publisher = FrontPublisher(plan: plan, modelDigest: "m", job: job)
+        let publisher = FrontPublisher(
+            plan: plan, modelDigest: "m", job: job, owner: RegistryActor(uid: 1000, userName: "alice", isAdmin: false))
         let published = try #require(try await publisher.publish(front, uncachedReward: nil, to: store.registry))
         #expect(try await store.registry.versions(modelID: "toy").count == front.members.count)
         let name = "toy/job-\(job)"

@@ -128,7 +128,7 @@ final class DaemonHarness {
         arguments.append("http://localhost" + path)
         let result: CommandResult
         if let uid {
-            result = try CommandResult.run("/usr/bin/setpriv", ["--reuid", String(uid), "--regid", String(uid), "--clear-groups", "/usr/bin/curl"] + arguments)
+            result = try CommandResult.run("/usr/bin/setpriv", Self.setpriv(uid) + ["/usr/bin/curl"] + arguments)
         } else {
             result = try CommandResult.run("/usr/bin/curl", arguments)
         }
@@ -182,10 +182,17 @@ final class DaemonHarness {
         return try APIJSON.makeDecoder().decode(JobView.self, from: answer).id
     }
 
-    /// Runs the `ecad` CLI against this daemon.
-    func ecad(_ arguments: [String]) throws -> CommandResult {
+    /// Runs the `ecad` CLI against this daemon, as `uid` (via setpriv) when given.
+    func ecad(_ arguments: [String], asUID uid: UInt32? = nil) throws -> CommandResult {
         var environment = ProcessInfo.processInfo.environment
         environment["ECAD_SOCKET"] = socket
-        return try CommandResult.run(Self.binDirectory + "/ecad", arguments, environment: environment)
+        guard let uid else { return try CommandResult.run(Self.binDirectory + "/ecad", arguments, environment: environment) }
+        return try CommandResult.run(
+            "/usr/bin/setpriv", Self.setpriv(uid) + [Self.binDirectory + "/ecad"] + arguments, environment: environment)
+    }
+
+    /// setpriv's arguments to run a command as `uid` (and its gid), without supplementary groups.
+    static func setpriv(_ uid: UInt32) -> [String] {
+        ["--reuid", String(uid), "--regid", String(uid), "--clear-groups"]
     }
 }

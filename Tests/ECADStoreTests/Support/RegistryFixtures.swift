@@ -38,6 +38,11 @@ enum RegistryFixtures {
         try front([(0.90, 1.0), (0.895, 0.8), (0.88, 0.6), (0.75, 0.3), (0.50, 0.1)], name: name)
     }
 
+    /// An admin (root), and two users without admin rights.
+    static let root = RegistryActor(uid: 0, userName: "root", isAdmin: true)
+    static let alice = RegistryActor(uid: 1000, userName: "alice", isAdmin: false)
+    static let mallory = RegistryActor(uid: 1001, userName: "mallory", isAdmin: false)
+
     /// The digest of member `seed` (1-based) of a fixture front.
     static func digest(_ seed: Int) throws -> String { try document(seed: seed).digest.hex }
 }

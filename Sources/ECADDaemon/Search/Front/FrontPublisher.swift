@@ -5,7 +5,7 @@ import Foundation
 /// Publishes a finished search's front to the registry through ``Registry/publish(front:by:)``: one immutable
 /// version per member (digest = the schedule digest, metrics as ``RegistryMetrics``), all under the name
 /// `publish.name` (default `<model>/job-<id>`), and the aliases `NAME@fastest`, `NAME@balanced`, `NAME@quality`
-/// moved by the store's documented ``AliasRule``s in the same transaction.
+/// moved by the store's documented ``AliasRule``s in the same transaction, as the job's owner.
 package struct FrontPublisher {
     /// The search's plan.
     package let plan: SearchPlan
@@ -13,6 +13,8 @@ package struct FrontPublisher {
     package let modelDigest: String
     /// The search job.
     package let job: JobID
+    /// The job's owner: a new name becomes theirs, and a name of another user is refused unless they are an admin.
+    package let owner: RegistryActor
 
     /// The registry name.
     package var name: String { plan.spec.publish.name ?? "\(plan.model.id)/job-\(job)" }
@@ -39,6 +41,6 @@ package struct FrontPublisher {
             steps: plan.codec.steps, resolution: config.resolution.width,
             calibrationPromptSetDigest: SearchPrompts.digest(plan.prompts), uncachedReward: uncachedReward ?? best,
             jobID: job, seed: UInt64(plan.spec.seed), softwareVersion: DaemonConfiguration.softwareVersion, members: members)
-        return try await registry.publish(front: publication)
+        return try await registry.publish(front: publication, by: owner)
     }
 }

@@ -5,10 +5,11 @@ internal import GRDB
 extension Registry {
     /// Publishes a finished search's front in one transaction: every member as a version, all of them under
     /// `front.name`, and the aliases `NAME@fastest`, `NAME@balanced`, `NAME@quality` moved by ``AliasRule``
-    /// (moves logged with `actor`, nil for the daemon).
-    /// - Throws: ``StoreError/invalidInput(field:message:)`` for a bad name, an empty front or bad member fields.
+    /// (moves logged with `actor`, the job's owner). A new name becomes `actor`'s.
+    /// - Throws: ``StoreError/invalidInput(field:message:)`` for a bad name, an empty front or bad member fields;
+    ///   ``StoreError/forbidden(_:)`` when the name belongs to another user and `actor` is no admin.
     @discardableResult
-    public func publish(front: FrontPublication, by actor: UInt32? = nil) async throws -> PublishedFront {
+    public func publish(front: FrontPublication, by actor: RegistryActor) async throws -> PublishedFront {
         try Self.validateName(front.name)
         guard !front.members.isEmpty else {
             throw StoreError.invalidInput(field: "front", message: "a front to publish has at least one member")
@@ -23,28 +24,18 @@ extension Registry {
         let chosen = aliases
         let now = database.now
         let added = try await database.write { db in
+            try Self.authorize(actor, toChange: front.name, doing: "publish into", db: db, now: now)
             var added = 0
             for version in versions {
                 if try Self.insert(version, db: db, now: now) { added += 1 }
-                try Self.addName(front.name, digest: version.digest, db: db, now: now)
+                try Self.addName(front.name, digest: version.digest, by: actor, db: db, now: now)
             }
             for (label, digest) in chosen.sorted(by: { $0.key < $1.key }) {
-                try Self.move(alias: "\(front.name)@\(label)", to: digest, by: actor, db: db, now: now)
+                try Self.move(alias: "\(front.name)@\(label)", to: digest, by: actor.uid, db: db, now: now)
             }
             return added
         }
         return PublishedFront(name: front.name, digests: versions.map(\.digest), newVersions: added, aliases: chosen)
-    }
-
-    /// Puts version `digest` under registry name `name` (idempotent).
-    /// - Throws: ``StoreError/invalidInput(field:message:)`` for a bad name; ``StoreError/notFound(what:key:)``.
-    public func addName(_ name: String, digest: String) async throws {
-        try Self.validateName(name)
-        let now = database.now
-        try await database.write { db in
-            try Self.requireVersion(digest, db: db)
-            try Self.addName(name, digest: digest, db: db, now: now)
-        }
     }
 
     /// The registry names, each with its version digests (sorted).
@@ -68,9 +59,15 @@ extension Registry {
         }
     }
 
-    static func addName(_ name: String, digest: String, db: Database, now: Date) throws {
+    /// Puts version `digest` under `name`, recording `actor` (the caller has authorized them). A row from before
+    /// ownership was recorded (no `addedByUid`) is taken over, so the version counts for the name's queries again.
+    static func addName(_ name: String, digest: String, by actor: RegistryActor, db: Database, now: Date) throws {
         try db.execute(
-            sql: "INSERT INTO registryName (name, digest, addedAt) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            arguments: [name, digest, now.storeSeconds])
+            sql: """
+                INSERT INTO registryName (name, digest, addedAt, addedByUid) VALUES (?, ?, ?, ?)
+                ON CONFLICT (name, digest) DO UPDATE SET addedByUid = excluded.addedByUid
+                WHERE registryName.addedByUid IS NULL
+                """,
+            arguments: [name, digest, now.storeSeconds, Int64(actor.uid)])
     }
 }

@@ -15,20 +15,24 @@ extension Registry {
         return try await database.read { db in try Self.resolve(ref: ref, db: db) }
     }
 
-    /// The version `query` picks among the versions under name `scope`, or, when no such name exists, among the
-    /// versions of model `scope`.
+    /// The version `query` picks among the versions under name `scope` that its owner or an admin put there, or,
+    /// when no such name exists, among the versions of model `scope` that jobs of this daemon published (imported
+    /// versions only carry claimed metrics, so a model-wide query never picks them).
     /// - Throws: ``StoreError/notFound(what:key:)`` naming the query when nothing qualifies.
     public func resolve(_ query: RegistryQuery, in scope: String) async throws -> RegistryVersion {
         try InputLimits.checkSize(scope, limit: InputLimits.maxNameBytes, field: "ref")
         let candidates = try await database.read { db in
-            let named = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT v.* FROM registryName n JOIN registryVersion v ON v.digest = n.digest WHERE n.name = ?
-                    """,
-                arguments: [scope])
-            let rows = named.isEmpty
-                ? try Row.fetchAll(db, sql: "SELECT * FROM registryVersion WHERE modelId = ?", arguments: [scope]) : named
+            let isName = try Self.owner(of: scope, db: db) != nil
+            let rows = isName
+                ? try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT v.* FROM registryName n JOIN registryVersion v ON v.digest = n.digest
+                        WHERE n.name = ? AND n.addedByUid IS NOT NULL
+                        """,
+                    arguments: [scope])
+                : try Row.fetchAll(
+                    db, sql: "SELECT * FROM registryVersion WHERE modelId = ? AND importedAt IS NULL", arguments: [scope])
             return try rows.map(Self.version)
         }
         guard !candidates.isEmpty else { throw StoreError.notFound(what: "registry name or model", key: scope) }
@@ -55,7 +59,8 @@ extension Registry {
             }
             if let row = rows.first { return try version(row) }
         }
-        let digests = try String.fetchAll(db, sql: "SELECT digest FROM registryName WHERE name = ?", arguments: [ref])
+        let digests = try String.fetchAll(
+            db, sql: "SELECT digest FROM registryName WHERE name = ? AND addedByUid IS NOT NULL", arguments: [ref])
         if let row = try Row.fetchOne(
             db, sql: "SELECT v.* FROM registryAlias a JOIN registryVersion v ON v.digest = a.digest WHERE a.name = ?",
             arguments: ["\(ref)@\(AliasRule.balanced.rawValue)"])
