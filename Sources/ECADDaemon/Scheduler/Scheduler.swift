@@ -35,8 +35,10 @@ package struct Scheduler: Service {
             }
             await withGracefulShutdownHandler {
                 var lastStatus = ContinuousClock.now - .seconds(60)
+                var reconcileError: String?
                 for await _ in signals {
                     if Task.isShuttingDownGracefully { break }
+                    await reconcile(lastError: &reconcileError)
                     await turn(group: &group)
                     if ContinuousClock.now - lastStatus >= .seconds(1) {
                         lastStatus = .now
@@ -65,12 +67,33 @@ package struct Scheduler: Service {
                 logger.info("job started", metadata: ["job.id": "\(job.id)", "job.kind": "\(job.kind.rawValue)"])
                 group.addTask { [supervisor, running, wakeup] in
                     await supervisor.run(job, handle: handle)
-                    running.remove(job.id)
+                    running.remove(handle)
                     wakeup.wake()
                 }
             }
         } catch {
             logger.error("scheduler turn failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Requeues every job the store shows RUNNING but no supervisor here runs: its run ended and the write of its
+    /// final state failed (a full disk), which would otherwise hold its slot until the daemon restarts (slots
+    /// are counted from the store). Retried every turn until the store takes the write; a failure is logged
+    /// when it differs from the previous one (`lastError`), not every turn.
+    private func reconcile(lastError: inout String?) async {
+        do {
+            for job in try await store.jobs.requeueOrphans(live: running.ids) {
+                logger.warning(
+                    "requeued a RUNNING job that no worker runs",
+                    metadata: ["job.id": "\(job.id)", "job.state": "\(job.state.rawValue)", "job.restarts": "\(job.restarts)"])
+                try? await store.logs.append(
+                    job: job.id, stream: .daemon,
+                    lines: ["no worker runs this job: the end of its run was not recorded (see the daemon log); now \(job.state.rawValue) (\(job.reason?.rawValue ?? ""))"])
+            }
+            lastError = nil
+        } catch {
+            if "\(error)" != lastError { logger.error("could not reconcile RUNNING jobs", metadata: ["error": "\(error)"]) }
+            lastError = "\(error)"
         }
     }
 
