@@ -15,7 +15,7 @@ struct RegistryExportCommand: DaemonCommand {
         var body = ["directory": RegistryPaths.absolute(directory)]
         body["model"] = model
         let summary = try global.registry.post("/v1/registry/export", body: body, as: RegistryPaths.Summary.self)
-        print("exported \(summary.versions) versions, \(summary.aliases) aliases, \(summary.files) files to \(body["directory"] ?? "")")
+        TerminalOutput.print("exported \(summary.versions) versions, \(summary.aliases) aliases, \(summary.files) files to \(body["directory"] ?? "")")
     }
 }
 

@@ -12,6 +12,6 @@ struct RegistryImportCommand: DaemonCommand {
     func execute() throws(CLIError) {
         let body = ["directory": RegistryPaths.absolute(directory)]
         let summary = try global.registry.post("/v1/registry/import", body: body, as: RegistryPaths.Summary.self)
-        print("imported \(summary.versions) versions (\(summary.newVersions) new), \(summary.aliases) aliases")
+        TerminalOutput.print("imported \(summary.versions) versions (\(summary.newVersions) new), \(summary.aliases) aliases")
     }
 }

@@ -23,7 +23,7 @@ struct RegistryShowCommand: DaemonCommand {
             ("Aliases", version.aliases.isEmpty ? "-" : version.aliases.joined(separator: ",")),
             ("Published", version.createdAt.formatted(.iso8601)),
         ]
-        for (key, value) in fields { print("\(key)=\(value)") }
-        for (key, value) in version.metrics.sorted(by: { $0.key < $1.key }) { print("Metric.\(key)=\(value)") }
+        for (key, value) in fields { TerminalOutput.print("\(key)=\(value)") }
+        for (key, value) in version.metrics.sorted(by: { $0.key < $1.key }) { TerminalOutput.print("Metric.\(key)=\(value)") }
     }
 }
