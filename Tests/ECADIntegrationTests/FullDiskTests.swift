@@ -29,11 +29,20 @@ struct FullDiskTests {
         _ = try Poll.until("the worker to exit") { harness.workerPIDs().isEmpty ? true : nil }
         disk.makeRoom()
 
-        let done = try harness.waitForJob(first, "to leave RUNNING and run again") { $0.state == .completed }
-        #expect(done.restarts >= 1)
-        for id in queued { try harness.waitForJob(id, "to run once there is room") { $0.state == .completed } }
+        let done = try harness.waitForJob(first, "to leave RUNNING and end", seconds: 60) { $0.state.isTerminal }
         let events = try harness.get("/v1/jobs/\(first)/events", as: JobEventListResponse.self).events
-        #expect(events.contains { $0.from == .running && $0.to == .pending })
+        let history = events.map { "\($0.to.rawValue)(\($0.reason ?? ""))" }.joined(separator: " ")
+        // Usually SQLite cannot write the end of the run: the job is requeued (WorkerLost) and runs again once
+        // there is room. SQLite sometimes finds room for that small write in pages its WAL already holds; then
+        // the worker's failed write (ENOSPC) is recorded and the job fails. Either way it does not stay RUNNING.
+        if events.contains(where: { $0.reason == "WorkerLost" }) {
+            #expect(done.state == .completed && done.restarts == 1, "job \(first): \(history)")
+        } else {
+            #expect(done.state == .failed && done.reason == "WorkerError", "job \(first): \(history)")
+        }
+        for id in queued {
+            try harness.waitForJob(id, "to run once there is room", seconds: 60) { $0.state == .completed }
+        }
         #expect(try harness.health().status == "ok")
     }
 
@@ -41,15 +50,14 @@ struct FullDiskTests {
     func startOnAFullDisk() throws {
         let harness = try DaemonHarness()
         let disk = try TmpfsMount(at: harness.stateDirectory, bytes: 4 << 20)
-        try harness.start()
-        _ = try harness.submit(prompts: ["one"])
-        #expect(harness.stopDaemon() == 0)
         disk.fill()
 
+        // `timeout` so that a daemon that starts after all fails the test instead of hanging it.
         let result = try CommandResult.run(
-            DaemonHarness.binDirectory + "/ecadd",
-            ["--socket", harness.socket, "--state-dir", harness.stateDirectory, "--worker", harness.workerExecutable])
-        #expect(result.status != 0)
+            "/usr/bin/timeout",
+            ["20", DaemonHarness.binDirectory + "/ecadd", "--socket", harness.socket, "--state-dir", harness.stateDirectory,
+             "--worker", harness.workerExecutable])
+        #expect(result.status == 1, "ecadd said: \(result.stderr)")
         #expect(result.stderr.contains("is full"), "ecadd said: \(result.stderr)")
         #expect(result.stderr.contains(harness.stateDirectory) && result.stderr.contains("bytes free"), "ecadd said: \(result.stderr)")
 

@@ -35,11 +35,11 @@ package struct Scheduler: Service {
             }
             await withGracefulShutdownHandler {
                 var lastStatus = ContinuousClock.now - .seconds(60)
-                var reconcileError: String?
+                var reconcileError: String?, claimError: String?
                 for await _ in signals {
                     if Task.isShuttingDownGracefully { break }
                     await reconcile(lastError: &reconcileError)
-                    await turn(group: &group)
+                    await turn(group: &group, lastError: &claimError)
                     if ContinuousClock.now - lastStatus >= .seconds(1) {
                         lastStatus = .now
                         await report()
@@ -56,8 +56,9 @@ package struct Scheduler: Service {
         logger.info("scheduler stopped")
     }
 
-    /// One loop turn: claim into free slots (skipped while every slot is busy) and start supervisors.
-    private func turn(group: inout DiscardingTaskGroup) async {
+    /// One loop turn: claim into free slots (skipped while every slot is busy) and start supervisors. A failure
+    /// (a full disk) is logged when it differs from the previous one (`lastError`), not every turn.
+    private func turn(group: inout DiscardingTaskGroup, lastError: inout String?) async {
         guard running.count < configuration.slots else { return }
         do {
             let claimed = try await store.jobs.claimNext(slots: configuration.slots)
@@ -71,8 +72,9 @@ package struct Scheduler: Service {
                     wakeup.wake()
                 }
             }
+            lastError = nil
         } catch {
-            logger.error("scheduler turn failed", metadata: ["error": "\(error)"])
+            logChanged(error, "scheduler turn failed", last: &lastError)
         }
     }
 
@@ -92,9 +94,15 @@ package struct Scheduler: Service {
             }
             lastError = nil
         } catch {
-            if "\(error)" != lastError { logger.error("could not reconcile RUNNING jobs", metadata: ["error": "\(error)"]) }
-            lastError = "\(error)"
+            logChanged(error, "could not reconcile RUNNING jobs", last: &lastError)
         }
+    }
+
+    /// Logs `message` with `error` unless the same error was the last one logged for it.
+    private func logChanged(_ error: any Error, _ message: Logger.Message, last: inout String?) {
+        let text = "\(error)"
+        if text != last { logger.error(message, metadata: ["error": "\(text)"]) }
+        last = text
     }
 
     /// STATUS and WATCHDOG for systemd, at most once a second.
