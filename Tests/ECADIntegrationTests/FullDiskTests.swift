@@ -55,7 +55,7 @@ struct FullDiskTests {
         // `timeout` so that a daemon that starts after all fails the test instead of hanging it.
         let result = try CommandResult.run(
             "/usr/bin/timeout",
-            ["20", DaemonHarness.binDirectory + "/ecadd", "--socket", harness.socket, "--state-dir", harness.stateDirectory,
+            ["-s", "KILL", "20", DaemonHarness.binDirectory + "/ecadd", "--socket", harness.socket, "--state-dir", harness.stateDirectory,
              "--worker", harness.workerExecutable])
         #expect(result.status == 1, "ecadd said: \(result.stderr)")
         #expect(result.stderr.contains("is full"), "ecadd said: \(result.stderr)")
