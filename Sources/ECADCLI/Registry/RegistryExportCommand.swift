@@ -19,6 +19,6 @@ struct RegistryExportCommand: DaemonCommand {
         guard let files = bundle.byPath else { throw CLIError.badResponse("the exported bundle lists a path twice") }
         try BundleDirectory.write(files, to: directory)
         let versions = files.keys.filter { $0.hasPrefix("versions/") }.count
-        print("exported \(versions) versions, \(files.count) files to \(directory)")
+        TerminalOutput.print("exported \(versions) versions, \(files.count) files to \(directory)")
     }
 }

@@ -18,7 +18,7 @@ struct RegistryImportCommand: DaemonCommand {
     func execute() throws(CLIError) {
         let body = RegistryBundleBody(files: try BundleDirectory.read(directory))
         let summary = try global.registry.post("/v1/registry/import", json: body, as: Summary.self)
-        print(
+        TerminalOutput.print(
             "imported \(summary.versions) versions (\(summary.newVersions) new), \(summary.aliases) aliases "
                 + "from bundle sha256:\(summary.bundleSha256)")
     }

@@ -20,6 +20,10 @@ package struct DaemonConfiguration: Sendable {
     package var stopGrace: Duration = .seconds(10)
     /// The scheduler loop's tick when nothing wakes it.
     package var tick: Duration = .milliseconds(500)
+    /// An API connection with no request in progress for this long is closed.
+    package var idleTimeout: Duration = .seconds(60)
+    /// API connections one uid may have open at once; root and the admin group are exempt.
+    package var maxConnectionsPerUser = 64
     /// The listening fd passed by systemd, if socket-activated.
     package var inheritedListener: Int32?
     /// Software version, reported by /v1/health and `hello`.

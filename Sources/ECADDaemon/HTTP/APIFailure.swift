@@ -70,6 +70,8 @@ struct APIFailure: HTTPResponseError {
             APIFailure(.contentTooLarge, ErrorBody.payloadTooLarge, error.description, field: field)
         case .notImplemented: notFound(error.description)
         case .database: APIFailure(.serviceUnavailable, ErrorBody.unavailable, error.description)
+        case .diskFull:
+            APIFailure(.init(code: 507, reasonPhrase: "Insufficient Storage"), ErrorBody.insufficientStorage, error.description)
         }
     }
 
