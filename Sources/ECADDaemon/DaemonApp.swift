@@ -1,3 +1,4 @@
+import ECADCore
 import ECADStore
 import Foundation
 import Hummingbird
@@ -15,9 +16,11 @@ public struct DaemonApp: Sendable {
     ///   - slots: worker slots (jobs running at once), at least 1.
     ///   - workerExecutable: the worker to spawn per job; nil for `ecad-worker` beside `ecadd`.
     ///   - heartbeatTimeout: seconds of worker silence before it is killed as hung.
+    ///   - limits: `key=value` settings of the spec limits (``SpecLimits/keys``).
+    ///   - sharedRoots: folders spec paths may point into; nil for ``SharedRoots/defaults(modelsDirectory:)``.
     public init(
         socketPath: String?, stateDirectory: String?, slots: Int, workerExecutable: String?,
-        heartbeatTimeout: Double = 30
+        heartbeatTimeout: Double = 30, limits: [String] = [], sharedRoots: [String]? = nil
     ) throws {
         let environment = ProcessInfo.processInfo.environment
         let inherited = SocketActivation.inheritedListener()
@@ -35,6 +38,10 @@ public struct DaemonApp: Sendable {
         configuration.inheritedListener = inherited
         configuration.heartbeatTimeout = .milliseconds(Int64(heartbeatTimeout * 1000))
         configuration.heartbeatInterval = min(2, heartbeatTimeout / 4)
+        for limit in limits {
+            do { try configuration.limits.set(limit) } catch { throw DaemonError.configuration("--limit: \(error)") }
+        }
+        configuration.sharedRoots = sharedRoots
         self.configuration = configuration
     }
 
@@ -61,9 +68,14 @@ public struct DaemonApp: Sendable {
             logger.notice("requeued after daemon restart", metadata: ["job.id": "\(job.id)", "job.restarts": "\(job.restarts)"])
         }
         let models = SearchRunner.defaultModelsDirectory()
+        let policy = SpecPolicy(
+            limits: configuration.limits,
+            roots: SharedRoots(configuration.sharedRoots ?? SharedRoots.defaults(modelsDirectory: models)))
+        logger.info("spec paths allowed under shared roots", metadata: ["roots": "\(policy.roots.paths)"])
         let runners: [JobKind: any JobRunner] = [
-            .generate: GenerateRunner(modelsDirectory: models, registry: store.registry),
-            .search: SearchRunner(modelsDirectory: models), .evaluate: EvaluateRunner(modelsDirectory: models),
+            .generate: GenerateRunner(modelsDirectory: models, registry: store.registry, policy: policy),
+            .search: SearchRunner(modelsDirectory: models, policy: policy),
+            .evaluate: EvaluateRunner(modelsDirectory: models, policy: policy),
         ]
         let daemon = DaemonContext(
             configuration: configuration, store: store, policy: AccessPolicy(), running: RunningJobs(),
