@@ -29,9 +29,6 @@ struct SpecFields {
         return entries[key]
     }
 
-    /// Whether the table has `key` (without recording it as known).
-    func has(_ key: String) -> Bool { entries[key] != nil }
-
     /// Refuses any field that no getter asked for (the first in sorted order is named).
     func finish() throws(SpecError) {
         if let unknown = entries.keys.filter({ !known.contains($0) }).sorted().first {
@@ -69,8 +66,15 @@ struct SpecFields {
         _ key: String, default fallback: [T], limit: KeyPath<SpecLimits, Int>,
         _ item: (SpecValue, String) throws(SpecError) -> T
     ) throws(SpecError) -> [T] {
+        try optionalList(key, limit: limit, item) ?? fallback
+    }
+
+    /// Reads the list `key` when present, as ``list(_:default:limit:_:)`` does.
+    mutating func optionalList<T>(
+        _ key: String, limit: KeyPath<SpecLimits, Int>, _ item: (SpecValue, String) throws(SpecError) -> T
+    ) throws(SpecError) -> [T]? {
         let maximum = limits[keyPath: limit]
-        return try read(key, default: fallback) { value, path throws(SpecError) in
+        return try optional(key) { value, path throws(SpecError) in
             if case .array(let items) = value, items.count > maximum {
                 throw .field(path, "at most \(maximum) entries (limit \(SpecLimits.name(of: limit))), got \(items.count)")
             }

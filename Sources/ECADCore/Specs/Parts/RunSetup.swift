@@ -34,10 +34,7 @@ public struct RunSetup: Sendable, Equatable {
         promptLimit = try fields.optionalBounded("prompt_limit", limit: \.prompts)
         let givenCount = try fields.optionalBounded("images_per_prompt", limit: \.imagesPerPrompt)
         let seedsPath = fields.path(of: "seeds")
-        let givenSeeds: [Int]? =
-            if fields.has("seeds") {
-                try fields.list("seeds", default: [], limit: \.imagesPerPrompt, SpecRead.nonNegative)
-            } else { nil }
+        let givenSeeds = try fields.optionalList("seeds", limit: \.imagesPerPrompt, SpecRead.nonNegative)
         imagesPerPrompt = givenCount ?? givenSeeds.map { max($0.count, 1) } ?? 1
         seeds = givenSeeds ?? Array(0..<imagesPerPrompt)
         guard seeds.count == imagesPerPrompt else {
