@@ -21,9 +21,12 @@ public struct DaemonApp: Sendable {
     ///   - heartbeatTimeout: seconds of worker silence before it is killed as hung.
     ///   - idleTimeout: seconds an API connection may wait for its next request before it is closed.
     ///   - maxConnectionsPerUser: API connections one uid may have open (root and admins are exempt).
+    ///   - limits: `key=value` settings of the spec limits (``SpecLimits/keys``).
+    ///   - sharedRoots: folders spec paths may point into; nil for ``SharedRoots/defaults(modelsDirectory:)``.
     public init(
         socketPath: String?, stateDirectory: String?, slots: Int, workerExecutable: String?,
-        heartbeatTimeout: Double = 30, idleTimeout: Double = 60, maxConnectionsPerUser: Int = 64
+        heartbeatTimeout: Double = 30, idleTimeout: Double = 60, maxConnectionsPerUser: Int = 64,
+        limits: [String] = [], sharedRoots: [String]? = nil
     ) throws {
         let environment = ProcessInfo.processInfo.environment
         let inherited = SocketActivation.inheritedListener()
@@ -47,6 +50,10 @@ public struct DaemonApp: Sendable {
         configuration.heartbeatInterval = min(2, heartbeatTimeout / 4)
         configuration.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
         configuration.maxConnectionsPerUser = maxConnectionsPerUser
+        for limit in limits {
+            do { try configuration.limits.set(limit) } catch { throw DaemonError.configuration("--limit: \(error)") }
+        }
+        configuration.sharedRoots = sharedRoots
         self.configuration = configuration
     }
 
@@ -78,9 +85,14 @@ public struct DaemonApp: Sendable {
             logger.notice("requeued after daemon restart", metadata: ["job.id": "\(job.id)", "job.restarts": "\(job.restarts)"])
         }
         let models = SearchRunner.defaultModelsDirectory()
+        let policy = SpecPolicy(
+            limits: configuration.limits,
+            roots: SharedRoots(configuration.sharedRoots ?? SharedRoots.defaults(modelsDirectory: models)))
+        logger.info("spec paths allowed under shared roots", metadata: ["roots": "\(policy.roots.paths)"])
         let runners: [JobKind: any JobRunner] = [
-            .generate: GenerateRunner(modelsDirectory: models, registry: store.registry),
-            .search: SearchRunner(modelsDirectory: models), .evaluate: EvaluateRunner(modelsDirectory: models),
+            .generate: GenerateRunner(modelsDirectory: models, registry: store.registry, policy: policy),
+            .search: SearchRunner(modelsDirectory: models, policy: policy),
+            .evaluate: EvaluateRunner(modelsDirectory: models, policy: policy),
         ]
         let daemon = DaemonContext(
             configuration: configuration, store: store, policy: AccessPolicy(), running: RunningJobs(),

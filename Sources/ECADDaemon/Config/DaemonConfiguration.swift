@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 
 /// Everything `ecadd` is told by its flags and environment.
@@ -26,6 +27,10 @@ package struct DaemonConfiguration: Sendable {
     package var maxConnectionsPerUser = 64
     /// The listening fd passed by systemd, if socket-activated.
     package var inheritedListener: Int32?
+    /// Limits on spec fields and on a job's work (`--limit key=value`).
+    package var limits = SpecLimits()
+    /// Folders spec paths may point into (`--shared-root`); nil for the defaults.
+    package var sharedRoots: [String]?
     /// Software version, reported by /v1/health and `hello`.
     package var version = DaemonConfiguration.softwareVersion
     /// This build's version.

@@ -29,8 +29,8 @@ struct APIFailure: HTTPResponseError {
         APIFailure(.badRequest, ErrorBody.badRequest, message, field: field)
     }
 
-    static func forbidden(_ message: String) -> APIFailure {
-        APIFailure(.forbidden, ErrorBody.forbidden, message)
+    static func forbidden(_ message: String, field: String? = nil) -> APIFailure {
+        APIFailure(.forbidden, ErrorBody.forbidden, message, field: field)
     }
 
     static func notFound(_ message: String) -> APIFailure {
