@@ -111,8 +111,8 @@ public struct DaemonApp: Sendable {
             policy.isAdmin(uid: uid)
         }
         let server = APIServer(
-            listener: listener, responder: router.buildResponder(), idleTimeout: configuration.idleTimeout,
-            methods: RouteMethods(router.routes), limiter: limiter, logger: logger
+            listener: listener, responder: router.buildResponder(), methods: RouteMethods(router.routes),
+            idleTimeout: configuration.idleTimeout, limiter: limiter, logger: logger
         ) {
             notifier.ready(status: "listening on \(socketPath)")
             logger.info("ready", metadata: ["socket": "\(socketPath)"])
