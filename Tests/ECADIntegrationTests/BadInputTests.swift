@@ -53,14 +53,24 @@ struct BadInputTests {
         #expect(try harness.health().status == "ok")
     }
 
-    @Test("a body over 1 MiB gets 413")
+    @Test("a submit body over 16 MiB and any other body over 1 MiB get 413; a 2 MB spec is accepted")
     func oversizedBody() throws {
         let harness = try DaemonHarness()
         try harness.start()
-        let prompt = String(repeating: "x", count: 1_100_000)
-        let (status, body) = try harness.curl("POST", "/v1/jobs", body: #"{"kind":"generate","spec":{"prompts":[""#+prompt+#""]}}"#)
+        let huge = String(repeating: "x", count: 17 << 20)
+        let (status, body) = try harness.curl("POST", "/v1/jobs", body: #"{"kind":"generate","spec":{"prompts":[""#+huge+#""]}}"#)
         #expect(status == 413, "\(String(decoding: body.prefix(200), as: UTF8.self))")
         #expect(try APIJSON.makeDecoder().decode(ErrorBody.self, from: body).error.code == ErrorBody.payloadTooLarge)
+        let overOneMiB = String(repeating: "x", count: 1_100_000)
+        let (aliasStatus, _) = try harness.curl("POST", "/v1/registry/alias", body: #"{"name":""#+overOneMiB+#""}"#)
+        #expect(aliasStatus == 413)
+        // An evaluate spec naming 30,000 prompts inline (what `ecad submit` sends for a COCO-30k file): about 2 MB.
+        let prompts = (0..<30_000).map { #""a photo of object number \#($0) on a plain wooden table, seen from above""# }
+        let spec = #"{"kind":"evaluate","priority":-1,"spec":{"schedules":[{"heuristic":"fora:n=2"}],"prompts":["#
+            + prompts.joined(separator: ",") + "]}}"
+        #expect(spec.utf8.count > 1_900_000)
+        let (accepted, answer) = try harness.curl("POST", "/v1/jobs", body: spec)
+        #expect(accepted == 201, "\(String(decoding: answer.prefix(300), as: UTF8.self))")
         #expect(try harness.health().status == "ok")
     }
 }

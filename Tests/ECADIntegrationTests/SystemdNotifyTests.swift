@@ -13,6 +13,8 @@ struct SystemdNotifyTests {
         try harness.useFakeModels()
         let notify = try NotifySocket(path: harness.path("notify.sock"))
         harness.environment["NOTIFY_SOCKET"] = notify.path
+        // 100,000 generations is over the default limit (10,000): an admin raises it, as docs/operations.md says.
+        harness.daemonArguments = ["--limit", "generations=100000"]
         try harness.start()
         let ready = try notify.wait(for: "READY=1") { $0.contains("READY=1") }
         #expect(ready.contains("STATUS=listening on \(harness.socket)"))

@@ -19,7 +19,7 @@ struct JobRoutes {
     }
 
     private func submit(_ request: Request, _ context: DaemonRequestContext) async throws -> Response {
-        let submission = try await RequestReading.body(request, as: SubmitJobRequest.self)
+        let submission = try await RequestReading.body(request, as: SubmitJobRequest.self, limit: Self.maxSubmitBytes)
         let kind = submission.kind
         guard case .object = submission.spec else {
             throw APIFailure.badRequest("spec must be an object, not \(submission.spec.typeName)", field: "spec")
@@ -44,6 +44,10 @@ struct JobRoutes {
 
     /// The priority every user may give (or go below); above it is for administrators, as in Slurm.
     static let defaultPriority = 0
+
+    /// The largest submit body: a spec of ``InputLimits/maxSpecBytes`` plus the request around it (other routes
+    /// keep 1 MiB).
+    static let maxSubmitBytes = InputLimits.maxSpecBytes + (64 << 10)
 
     /// The spec's own `name` field, shown by `ecad queue` when the request names the job no other way.
     /// - Throws: ``StoreError/invalidInput(field:message:)`` naming `spec.name` when it is no valid job name.

@@ -1,7 +1,8 @@
 /// The store's limits on what it accepts, checked before anything is written.
 public enum InputLimits {
-    /// The largest spec accepted, in UTF-8 bytes (1 MiB).
-    public static let maxSpecBytes = 1 << 20
+    /// The largest spec accepted, in UTF-8 bytes (16 MiB): `ecad submit` sends prompt files inline, and a
+    /// 30,000-prompt benchmark set is about 2 MB.
+    public static let maxSpecBytes = 16 << 20
     /// The largest progress snapshot accepted, in UTF-8 bytes (64 KiB).
     public static let maxProgressBytes = 64 << 10
     /// The longest log line kept, in UTF-8 bytes; longer lines are cut (16 KiB).
