@@ -22,10 +22,12 @@ struct RegistrySecondUserTests {
     }
 
     /// The spec of a short search of the fake model publishing into `name`.
-    private static func search(publishingTo name: String) -> JSONValue {
+    private static func search(
+        publishingTo name: String, prompts: [String] = ["a red circle", "a blue square"]
+    ) -> JSONValue {
         .object([
             ("kind", .string("search")), ("model", .string("fake")),
-            ("prompts", .array(["a red circle", "a blue square"].map { .string($0) })),
+            ("prompts", .array(prompts.map { .string($0) })),
             ("population", .int(8)), ("seed", .int(3)),
             ("budgets", .object([("generations", .int(2))])),
             ("publish", .object([("name", .string(name))])),
@@ -104,22 +106,38 @@ struct RegistrySecondUserTests {
         #expect(try resolve(harness, "ref=fake/quick@fastest") == fastest)
     }
 
-    @Test("nobody's search cannot publish into root's name: it fails with RegistryForbidden, the name is unchanged",
+    @Test("nobody's search naming root's registry name is refused at submit; one whose name root takes while it runs ends FAILED (RegistryForbidden)",
           .enabled(if: getuid() == 0, "needs root"))
     func nobodysSearchCannotPublishIntoRootsName() throws {
         let (harness, _) = try publishedByRoot()
         let before = try harness.get("/v1/registry", as: RegistryList<Version>.self).versions.count
         let fastest = try resolve(harness, "ref=fake/quick@fastest")
-        let request = SubmitJobRequest(kind: .search, spec: Self.search(publishingTo: "fake/quick"))
-        let body = String(decoding: try APIJSON.makeEncoder().encode(request), as: UTF8.self)
-        let (status, answer) = try harness.curl("POST", "/v1/jobs", body: body, asUID: Self.nobody)
+        let (refused, refusal) = try submitAsNobody(harness, Self.search(publishingTo: "fake/quick"))
+        #expect(refused == 403, "\(String(decoding: refusal, as: UTF8.self))")
+        let error = try APIJSON.makeDecoder().decode(ErrorBody.self, from: refusal).error
+        #expect(error.field == "spec.publish.name" && error.message.contains("belongs to root (uid 0)"), "\(error)")
+
+        // The publisher checks again: root takes the name while nobody's search waits at the gate.
+        let gate = harness.path("gate")
+        let contested = Self.search(publishingTo: "fake/contested", prompts: ["wait-for:\(gate)", "a blue square"])
+        let (status, answer) = try submitAsNobody(harness, contested)
         #expect(status == 201, "\(String(decoding: answer, as: UTF8.self))")
         let id = try APIJSON.makeDecoder().decode(JobView.self, from: answer).id
+        try harness.waitForJob(id, "runs") { $0.state == .running }
+        let take = #"{"name":"fake/contested","alias":"mine","digest":"\#(fastest)"}"#
+        #expect(try harness.curl("POST", "/v1/registry/alias", body: take).0 == 200)
+        #expect(FileManager.default.createFile(atPath: gate, contents: Data()))
         let job = try harness.waitForJob(id, "ends", seconds: 90) { [.completed, .failed, .held].contains($0.state) }
         #expect(job.state == .failed)
         #expect(job.reason == "RegistryForbidden", "\(job.reason ?? "-")")
         #expect(try harness.get("/v1/registry", as: RegistryList<Version>.self).versions.count == before)
         #expect(try resolve(harness, "ref=fake/quick@fastest") == fastest)
+        #expect(try resolve(harness, "ref=fake/contested@mine") == fastest)
+    }
+
+    private func submitAsNobody(_ harness: DaemonHarness, _ spec: JSONValue) throws -> (Int, Data) {
+        let body = String(decoding: try APIJSON.makeEncoder().encode(SubmitJobRequest(kind: .search, spec: spec)), as: UTF8.self)
+        return try harness.curl("POST", "/v1/jobs", body: body, asUID: Self.nobody)
     }
 
     @Test("nobody's import into their own name is recorded as theirs and never picked for root's name",
@@ -185,6 +203,9 @@ struct RegistrySecondUserTests {
         let (status, answer) = try harness.curl("POST", "/v1/registry/import", body: #"{"directory":"/etc"}"#)
         #expect(status == 400)
         #expect(try APIJSON.makeDecoder().decode(ErrorBody.self, from: answer).error.field == "directory")
+        // A null directory is a directory field too (schemathesis found it accepted).
+        let (nullStatus, _) = try harness.curl("POST", "/v1/registry/export", body: #"{"model":"","directory":null}"#)
+        #expect(nullStatus == 400)
         let huge = #"{"files":[{"path":"aliases.json","content":""# + String(repeating: "A", count: 33 << 20) + #""}]}"#
         let (tooLarge, _) = try harness.curl("POST", "/v1/registry/import", body: huge)
         #expect(tooLarge == 413)

@@ -13,6 +13,21 @@ struct ClaimTests {
         #expect(try await store.jobs.counts() == [.running: 3, .pending: 1])
     }
 
+    @Test("a job requeued while its run still winds down is not claimed again, and its run keeps its slot")
+    func aJobStillRunningHereIsNotClaimedTwice() async throws {
+        let store = try TestStores.inMemory()
+        let first = try await store.jobs.submit(TestStores.newJob()).id
+        let second = try await store.jobs.submit(TestStores.newJob()).id
+        #expect(try await store.jobs.claimNext(slots: 1).map(\.id) == [first])
+        _ = try await store.jobs.requeue(first, by: 0)
+        // The store says PENDING, but the worker of the first run has not stopped yet.
+        #expect(try await store.jobs.claimNext(slots: 1, stillRunning: [first]).isEmpty)
+        #expect(try await store.jobs.claimNext(slots: 2, stillRunning: [first]).map(\.id) == [second])
+        // Once that run is over, the job is claimed again.
+        _ = try await store.jobs.complete(second)
+        #expect(try await store.jobs.claimNext(slots: 1).map(\.id) == [first])
+    }
+
     @Test func claimOrderFollowsPriorityAndKind() async throws {
         let store = try TestStores.inMemory()
         let search = try await store.jobs.submit(TestStores.newJob(.search)).id

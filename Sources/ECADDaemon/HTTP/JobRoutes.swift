@@ -32,6 +32,8 @@ struct JobRoutes {
         }
         let name = try submission.name ?? Self.specName(submission.spec)
         try await daemon.runners[kind]?.validate(spec: submission.spec)
+        try await PublishNameCheck(registry: daemon.store.registry, policy: daemon.policy)
+            .check(submission.spec, kind: kind, uid: context.peer.uid)
         let job = try await daemon.store.jobs.submit(
             NewJob(
                 kind: kind, specJSON: try APIJSON.text(of: submission.spec), ownerUID: context.peer.uid,

@@ -2,13 +2,23 @@ import ECADAPI
 
 /// The body of `POST /v1/registry/export` and `POST /v1/registry/import`. The daemon never opens a bundle
 /// directory: the CLI writes the exported files and sends the files to import, as the user (docs/registry.md).
-struct RegistryBundleRequest: Codable, Sendable {
+struct RegistryBundleRequest: Decodable, Sendable {
     /// Export only this model's versions (export only).
     var model: String?
     /// The bundle's files, `manifest.json` included (import only).
     var files: [RegistryBundleBody.File]?
-    /// A bundle directory, as clients before this version sent: refused with 400.
-    var directory: String?
+    /// Whether the body has a `directory` field (of any value, null too), as clients before this version sent:
+    /// refused with 400.
+    var namesDirectory = false
+
+    private enum CodingKeys: String, CodingKey { case model, files, directory }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        model = try container.decodeIfPresent(String.self, forKey: .model)
+        files = try container.decodeIfPresent([RegistryBundleBody.File].self, forKey: .files)
+        namesDirectory = container.contains(.directory)
+    }
 
     /// The largest import body (32 MiB: about 24 MiB of files, as base64).
     static let maxImportBytes = 32 << 20
@@ -16,7 +26,7 @@ struct RegistryBundleRequest: Codable, Sendable {
     /// Refuses a directory path (an older CLI asking the daemon to open it).
     /// - Throws: ``APIFailure`` 400 naming `directory`.
     func refuseDirectory() throws {
-        guard directory == nil else {
+        guard !namesDirectory else {
             throw APIFailure.badRequest(
                 "the daemon no longer reads or writes bundle directories: send the files (ecad registry export and "
                     + "import do, as you)", field: "directory")

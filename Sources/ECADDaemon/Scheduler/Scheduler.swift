@@ -61,7 +61,7 @@ package struct Scheduler: Service {
     private func turn(group: inout DiscardingTaskGroup, lastError: inout String?) async {
         guard running.count < configuration.slots else { return }
         do {
-            let claimed = try await store.jobs.claimNext(slots: configuration.slots)
+            let claimed = try await store.jobs.claimNext(slots: configuration.slots, stillRunning: running.ids)
             for job in claimed {
                 let handle = RunningJob(id: job.id)
                 running.insert(handle)

@@ -6,8 +6,13 @@ internal import GRDB
 extension JobQueue {
     /// Starts as many PENDING jobs as there are free slots, in ``PriorityPolicy`` order, in one write
     /// transaction: PENDING → RUNNING, with an event each. Returns the claimed jobs, best first.
-    /// - Parameter slots: the daemon's total worker slots; free slots are `slots` minus the RUNNING jobs.
-    public func claimNext(slots: Int) async throws -> [Job] {
+    /// - Parameters:
+    ///   - slots: the daemon's total worker slots; free slots are `slots` minus the jobs that are RUNNING or
+    ///     `stillRunning`.
+    ///   - stillRunning: jobs whose run has not ended here yet, whatever the store says (one requeued, held or
+    ///     cancelled through the API is still winding down its worker): they hold a slot and are not claimed
+    ///     again until that run is over, so no job ever runs on two workers at once.
+    public func claimNext(slots: Int, stillRunning: Set<JobID> = []) async throws -> [Job] {
         let now = database.now
         let policy = database.configuration.policy
         return try await database.write { db in
@@ -17,12 +22,15 @@ extension JobQueue {
             {
                 running[UInt32(row["ownerUid"] as Int64)] = row["n"]
             }
-            let free = slots - running.values.reduce(0, +)
+            let runningIDs = Set(try Int64.fetchAll(db, sql: "SELECT id FROM job WHERE state = 'RUNNING'"))
+            let busy = runningIDs.union(stillRunning.map(\.rawValue)).count
+            let free = slots - busy
             guard free > 0 else { return [] }
             let candidates = try Row.fetchAll(
                 db, sql: "SELECT id, ownerUid, kind, priority, submittedAt FROM job WHERE state = 'PENDING'"
             ).compactMap { row throws -> ClaimPlanner.Candidate? in
-                guard let kind = JobKind(rawValue: row["kind"]) else { return nil }
+                guard let kind = JobKind(rawValue: row["kind"]), !stillRunning.contains(try JobID(stored: row["id"]))
+                else { return nil }
                 return try ClaimPlanner.Candidate(
                     id: JobID(stored: row["id"]), ownerUID: UInt32(row["ownerUid"] as Int64), kind: kind,
                     priority: row["priority"], submittedAt: Date(storeSeconds: row["submittedAt"]))
