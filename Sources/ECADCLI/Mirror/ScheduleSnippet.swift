@@ -11,7 +11,7 @@ enum ScheduleSnippet {
         # pip install ./workers/diffusers  (ecad_diffusers, from an ecad checkout; no daemon needed)
         import ecad_diffusers
         handle = ecad_diffusers.enable(pipe, \(pythonString(source)))  # \(document.model), sha256:\(digest)
-        image = pipe(prompt, num_inference_steps=\(document.schedule.steps)).images[0]  # handle.macs_fraction: what it saves
+        image = pipe(prompt, num_inference_steps=\(document.schedule.steps)).images[0]  # handle.macs_fraction: the saving
 
         """
     }
