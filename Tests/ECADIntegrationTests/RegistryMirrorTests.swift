@@ -118,10 +118,16 @@ struct RegistryMirrorTests {
         #expect(!FileManager.default.fileExists(atPath: out))
 
         let record = URL(fileURLWithPath: "\(mirror)/versions/\(digests[1]).json")
-        try Data(try Data(contentsOf: record).dropLast(5)).write(to: record)
+        let recordBytes = try Data(contentsOf: record)
+        try Data(recordBytes.dropLast(5)).write(to: record)
         let truncated = try harness.ecad(["registry", "get", "--remote", url, "fake/mirror@fast", "-o", out])
         #expect(truncated.status == 1)
         #expect(truncated.stderr.contains("(truncated)"), "\(truncated.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        try (recordBytes + Data("    ".utf8)).write(to: record)
+        let extended = try harness.ecad(["registry", "get", "--remote", url, "fake/mirror@fast", "-o", out])
+        #expect(extended.status == 1)
+        #expect(extended.stderr.contains("longer than \(recordBytes.count) bytes"), "\(extended.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
 
         let second = try Data(contentsOf: URL(fileURLWithPath: "\(mirror)/schedules/\(digests[1]).json"))

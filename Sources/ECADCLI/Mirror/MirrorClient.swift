@@ -25,7 +25,7 @@ struct MirrorClient {
     /// Reads and checks `URL/manifest.json`.
     init(url: String) throws(CLIError) {
         downloader = try MirrorDownloader(url: url)
-        manifestBytes = try downloader.download(BundleManifest.fileName)
+        manifestBytes = try downloader.download(BundleManifest.fileName, limit: BundleManifest.maxFileBytes)
         do {
             manifest = try JSONDecoder().decode(BundleManifest.self, from: manifestBytes)
         } catch {
@@ -46,16 +46,18 @@ struct MirrorClient {
         }
     }
 
-    /// The bytes of `path`, refused unless the manifest lists it and they have its size and sha256.
+    /// The bytes of `path`, refused unless the manifest lists it (at most ``BundleManifest/maxFileBytes``) and they
+    /// have its size and sha256; a longer download is stopped at the listed size.
     func fetch(_ path: String) throws(CLIError) -> Data {
         guard BundleManifest.isBundlePath(path), let entry = manifest.files.first(where: { $0.path == path }) else {
             throw .mirror("\(downloader.url(path)) is not in the mirror's manifest")
         }
-        let data = try downloader.download(path)
+        guard entry.bytes <= BundleManifest.maxFileBytes else {
+            throw .mirror("\(downloader.url(path)) is listed at \(entry.bytes) bytes, over \(BundleManifest.maxFileBytes)")
+        }
+        let data = try downloader.download(path, limit: entry.bytes)
         guard data.count == entry.bytes else {
-            let what = data.count < entry.bytes ? "truncated" : "longer than listed"
-            throw .mirror(
-                "\(downloader.url(path)) is \(data.count) bytes, the manifest says \(entry.bytes) (\(what))")
+            throw .mirror("\(downloader.url(path)) is \(data.count) bytes, the manifest says \(entry.bytes) (truncated)")
         }
         let sha256 = SHA256.hexDigest(data)
         guard sha256 == entry.sha256 else {
