@@ -90,8 +90,10 @@ struct RegistryMirrorTests {
         #expect(index.contains("fake/mirror@fast") && index.contains(digests[1]))
         let (server, url) = try serve(mirror)
         defer { stop(server) }
-        for (ref, digest) in [("fake/mirror", digests[0]), ("fake/mirror@fast", digests[1]),
-                              (String(digests[1].prefix(10)), digests[1])] {
+        for (ref, digest) in [
+            ("fake/mirror", digests[0]), ("fake/mirror@fast", digests[1]),
+            (String(digests[1].prefix(10)), digests[1]),
+        ] {
             let out = harness.path("get-\(digest.prefix(8))-\(ref.count).json")
             let got = try harness.ecad(["registry", "get", "--remote", url + "/", ref, "-o", out])
             #expect(got.status == 0, "\(got.stderr)")
@@ -102,6 +104,9 @@ struct RegistryMirrorTests {
         #expect(snippet.status == 0, "\(snippet.stderr)")
         #expect(snippet.text.contains(#"ecad_diffusers.enable(pipe, "\#(url)#\#(digests[1])")"#), "\(snippet.text)")
         #expect(snippet.text.contains("num_inference_steps=2"))
+        let local = try harness.ecad(["registry", "get", "fake/mirror", "--snippet"])
+        #expect(local.status == 0, "\(local.stderr)")
+        #expect(local.text.contains(#"ecad_diffusers.enable(pipe, "\#(digests[0])")"#), "\(local.text)")
     }
 
     @Test func aTamperedTruncatedOrMisnamedFileIsRefusedAndNothingIsWritten() throws {
@@ -163,8 +168,9 @@ struct RegistryMirrorTests {
             #expect(view.origin == .import)
             #expect(view.imported?.bundleSha256 == SHA256.hexDigest(manifest))
         }
-        #expect(try target.get("/v1/registry/resolve?ref=fake/mirror@fast", as: RegistryEntryView.self).digest
-            == digests[1])
+        #expect(
+            try target.get("/v1/registry/resolve?ref=fake/mirror@fast", as: RegistryEntryView.self).digest
+                == digests[1])
 
         let empty = try DaemonHarness()
         try empty.start()

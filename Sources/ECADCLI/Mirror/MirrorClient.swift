@@ -53,11 +53,13 @@ struct MirrorClient {
             throw .mirror("\(downloader.url(path)) is not in the mirror's manifest")
         }
         guard entry.bytes <= BundleManifest.maxFileBytes else {
-            throw .mirror("\(downloader.url(path)) is listed at \(entry.bytes) bytes, over \(BundleManifest.maxFileBytes)")
+            throw .mirror(
+                "\(downloader.url(path)) is listed at \(entry.bytes) bytes, over \(BundleManifest.maxFileBytes)")
         }
         let data = try downloader.download(path, limit: entry.bytes)
         guard data.count == entry.bytes else {
-            throw .mirror("\(downloader.url(path)) is \(data.count) bytes, the manifest says \(entry.bytes) (truncated)")
+            throw .mirror(
+                "\(downloader.url(path)) is \(data.count) bytes, the manifest says \(entry.bytes) (truncated)")
         }
         let sha256 = SHA256.hexDigest(data)
         guard sha256 == entry.sha256 else {
