@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ECADCore
 import ECADStore
 import Foundation
@@ -16,15 +19,24 @@ public struct DaemonApp: Sendable {
     ///   - slots: worker slots (jobs running at once), at least 1.
     ///   - workerExecutable: the worker to spawn per job; nil for `ecad-worker` beside `ecadd`.
     ///   - heartbeatTimeout: seconds of worker silence before it is killed as hung.
+    ///   - idleTimeout: seconds an API connection may wait for its next request before it is closed.
+    ///   - maxConnectionsPerUser: API connections one uid may have open (root and admins are exempt).
+    ///   - limits: `key=value` settings of the spec limits (``SpecLimits/keys``).
+    ///   - sharedRoots: folders spec paths may point into; nil for ``SharedRoots/defaults(modelsDirectory:)``.
     public init(
         socketPath: String?, stateDirectory: String?, slots: Int, workerExecutable: String?,
-        heartbeatTimeout: Double = 30
+        heartbeatTimeout: Double = 30, idleTimeout: Double = 60, maxConnectionsPerUser: Int = 64,
+        limits: [String] = [], sharedRoots: [String]? = nil
     ) throws {
         let environment = ProcessInfo.processInfo.environment
         let inherited = SocketActivation.inheritedListener()
         let underSystemd = inherited != nil || environment["INVOCATION_ID"] != nil && environment["NOTIFY_SOCKET"] != nil
         guard slots >= 1 else { throw DaemonError.configuration("--slots must be at least 1, got \(slots)") }
         guard heartbeatTimeout > 0 else { throw DaemonError.configuration("--heartbeat-timeout must be positive") }
+        guard idleTimeout > 0 else { throw DaemonError.configuration("--idle-timeout must be positive") }
+        guard maxConnectionsPerUser >= 1 else {
+            throw DaemonError.configuration("--max-connections-per-user must be at least 1, got \(maxConnectionsPerUser)")
+        }
         let worker = workerExecutable
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("ecad-worker").path
@@ -36,6 +48,12 @@ public struct DaemonApp: Sendable {
         configuration.inheritedListener = inherited
         configuration.heartbeatTimeout = .milliseconds(Int64(heartbeatTimeout * 1000))
         configuration.heartbeatInterval = min(2, heartbeatTimeout / 4)
+        configuration.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
+        configuration.maxConnectionsPerUser = maxConnectionsPerUser
+        for limit in limits {
+            do { try configuration.limits.set(limit) } catch { throw DaemonError.configuration("--limit: \(error)") }
+        }
+        configuration.sharedRoots = sharedRoots
         self.configuration = configuration
     }
 
@@ -47,24 +65,34 @@ public struct DaemonApp: Sendable {
         }
     }
 
+    /// Creates the socket's folder if missing, 0755 despite the umask: other users reach the socket through it.
+    private static func createSocketDirectory(_ path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        chmod(path, 0o755)
+    }
+
     /// Opens the store, requeues jobs orphaned by a previous daemon, and serves until a stop signal.
     public func run() async throws {
         let logger = Logger(label: "ecadd")
-        let fileManager = FileManager.default
-        try fileManager.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
+        PrivateStateDirectory.restrictUmask()
+        try PrivateStateDirectory.prepare(configuration.stateDirectory, logger: logger)
         if configuration.inheritedListener == nil {
-            try fileManager.createDirectory(
-                atPath: (configuration.socketPath as NSString).deletingLastPathComponent,
-                withIntermediateDirectories: true)
+            try Self.createSocketDirectory((configuration.socketPath as NSString).deletingLastPathComponent)
         }
         let store = try Store(path: configuration.databasePath)
         for job in try await store.jobs.recoverOnStartup() {
             logger.notice("requeued after daemon restart", metadata: ["job.id": "\(job.id)", "job.restarts": "\(job.restarts)"])
         }
         let models = SearchRunner.defaultModelsDirectory()
+        let policy = SpecPolicy(
+            limits: configuration.limits,
+            roots: SharedRoots(configuration.sharedRoots ?? SharedRoots.defaults(modelsDirectory: models)))
+        logger.info("spec paths allowed under shared roots", metadata: ["roots": "\(policy.roots.paths)"])
         let runners: [JobKind: any JobRunner] = [
-            .generate: GenerateRunner(modelsDirectory: models, registry: store.registry),
-            .search: SearchRunner(modelsDirectory: models), .evaluate: EvaluateRunner(modelsDirectory: models),
+            .generate: GenerateRunner(modelsDirectory: models, registry: store.registry, policy: policy),
+            .search: SearchRunner(modelsDirectory: models, policy: policy),
+            .evaluate: EvaluateRunner(modelsDirectory: models, policy: policy),
         ]
         let daemon = DaemonContext(
             configuration: configuration, store: store, policy: AccessPolicy(), running: RunningJobs(),
@@ -79,8 +107,12 @@ public struct DaemonApp: Sendable {
         let notifier = SystemdNotifier()
         let listener: APIServer.Listener = configuration.inheritedListener.map { .inherited($0) } ?? .path(configuration.socketPath)
         let socketPath = configuration.socketPath
+        let limiter = ConnectionLimiter(maxPerUser: configuration.maxConnectionsPerUser) { [policy = daemon.policy] uid in
+            policy.isAdmin(uid: uid)
+        }
         let server = APIServer(
-            listener: listener, responder: router.buildResponder(), methods: RouteMethods(router.routes), logger: logger
+            listener: listener, responder: router.buildResponder(), methods: RouteMethods(router.routes),
+            idleTimeout: configuration.idleTimeout, limiter: limiter, logger: logger
         ) {
             notifier.ready(status: "listening on \(socketPath)")
             logger.info("ready", metadata: ["socket": "\(socketPath)"])

@@ -16,6 +16,8 @@ package enum DaemonError: Error, Sendable, CustomStringConvertible, Equatable {
     case workerFailed(code: String, message: String)
     /// The job's spec cannot be run.
     case invalidSpec(field: String, message: String)
+    /// The job was stopped (cancelled, held, requeued or the daemon is shutting down) while it ran.
+    case stopped
 
     /// A readable explanation.
     package var description: String {
@@ -28,6 +30,7 @@ package enum DaemonError: Error, Sendable, CustomStringConvertible, Equatable {
         case .workerProtocol(let message): "worker protocol error: \(message)"
         case .workerFailed(let code, let message): "worker error \(code): \(message)"
         case .invalidSpec(let field, let message): "spec field \"\(field)\": \(message)"
+        case .stopped: "the job was stopped"
         }
     }
 }

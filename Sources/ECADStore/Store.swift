@@ -56,7 +56,7 @@ public final class Store: Sendable {
         do {
             try StoreMigrations.migrator(upTo: last).migrate(database.writer)
         } catch {
-            throw StoreError.wrapping(error)
+            throw StoreError.wrapping(error, databasePath: database.path)
         }
         self.database = database
         self.jobs = JobQueue(database: database)
@@ -75,7 +75,7 @@ public final class Store: Sendable {
         do {
             return try await database.writerPragmas()
         } catch {
-            throw StoreError.wrapping(error)
+            throw StoreError.wrapping(error, databasePath: database.path)
         }
     }
 

@@ -2,7 +2,7 @@ import ECADCore
 
 /// Every error the store throws. Each case names what is wrong; the daemon maps cases to HTTP statuses
 /// (not found → 404, invalid transition → 409, invalid input → 400, forbidden → 403, too large → 413,
-/// database → 500).
+/// database → 503, disk full → 507).
 public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// No job has this id.
     case jobNotFound(JobID)
@@ -18,6 +18,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case notFound(what: String, key: String)
     /// SQLite or GRDB failed; the message is the underlying error's description.
     case database(String)
+    /// A write failed because the file system holding the state directory is full: `directory` is the
+    /// database's folder, `freeBytes` what `statvfs` reports free there (nil if unknown), `message` SQLite's error.
+    case diskFull(directory: String, freeBytes: UInt64?, message: String)
     /// The operation is declared but not implemented yet.
     case notImplemented(String)
 
@@ -38,6 +41,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "no \(what) named \(key)"
         case .database(let message):
             "database error: \(message)"
+        case .diskFull(let directory, let free, let message):
+            "the disk holding \(directory) is full (\(free.map { "\($0) bytes free" } ?? "free space unknown")): "
+                + "free space there, then retry (\(message))"
         case .notImplemented(let what):
             "not implemented yet: \(what)"
         }

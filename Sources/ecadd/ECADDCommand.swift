@@ -26,12 +26,25 @@ struct ECADDCommand: AsyncParsableCommand {
     @Option(name: .customLong("heartbeat-timeout"), help: "Seconds of worker silence before it is killed as hung.")
     var heartbeatTimeout = 30.0
 
+    @Option(name: .customLong("idle-timeout"), help: "Seconds an API connection may wait for its next request before it is closed.")
+    var idleTimeout = 60.0
+
+    @Option(name: .customLong("max-connections-per-user"), help: "API connections one uid may have open (root and ecadd-admin are exempt).")
+    var maxConnectionsPerUser = 64
+
+    @Option(name: .customLong("limit"), help: "Set a spec limit, key=value (repeatable; keys and defaults: docs/operations.md).")
+    var limits: [String] = []
+
+    @Option(name: .customLong("shared-root"), help: "A folder spec paths may point into (repeatable; replaces the defaults: the models folder, jobs/ beside it, /usr/share/ecad).")
+    var sharedRoots: [String] = []
+
     mutating func run() async throws {
         signal(SIGPIPE, SIG_IGN)
         DaemonApp.bootstrapLogging()
         let app = try DaemonApp(
             socketPath: socket, stateDirectory: stateDir, slots: slots, workerExecutable: worker,
-            heartbeatTimeout: heartbeatTimeout)
+            heartbeatTimeout: heartbeatTimeout, idleTimeout: idleTimeout, maxConnectionsPerUser: maxConnectionsPerUser,
+            limits: limits, sharedRoots: sharedRoots.isEmpty ? nil : sharedRoots)
         try await app.run()
     }
 }

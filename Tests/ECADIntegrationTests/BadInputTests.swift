@@ -22,7 +22,7 @@ struct BadInputTests {
         Case(method: "POST", path: "/v1/jobs", body: #"{"kind":"dance","spec":{}}"#, status: 400, field: "kind"),
         Case(method: "POST", path: "/v1/jobs", body: #"{"kind":"generate"}"#, status: 400, field: "spec"),
         Case(method: "POST", path: "/v1/jobs", body: #"{"kind":"generate","spec":{"prompts":["a"],"colour":2}}"#, status: 400, field: "spec.colour"),
-        Case(method: "POST", path: "/v1/jobs", body: #"{"kind":"generate","spec":{"prompts":"a"}}"#, status: 400, field: "spec.prompts"),
+        Case(method: "POST", path: "/v1/jobs", body: #"{"kind":"generate","spec":{"prompts":"a"}}"#, status: 400, field: "spec.prompts.file"),
         Case(method: "POST", path: "/v1/jobs", body: #"{"kind":"generate","spec":{"prompts":["a"],"model":"../../etc/passwd"}}"#, status: 400, field: "spec.model"),
         Case(method: "POST", path: "/v1/jobs", body: #"{"kind":"generate","spec":{"prompts":["a"]},"name":"../../etc/passwd"}"#, status: 400, field: "name"),
         Case(method: "POST", path: "/v1/jobs", body: #"{"kind":"generate","spec":[1,2]}"#, status: 400, field: "spec"),

@@ -80,4 +80,34 @@ struct CrashRecoveryTests {
         #expect(try await store.jobs.events(job: id).last?.actorUID == 0)
         await #expect(throws: StoreError.self) { try await store.jobs.requeue(id, by: 1000) }
     }
+
+    @Test func runningJobsWithoutAWorkerAreRequeuedAndFreeTheirSlot() async throws {
+        let store = try TestStores.inMemory()
+        var ids: [JobID] = []
+        for _ in 0..<3 { ids.append(try await store.jobs.submit(TestStores.newJob()).id) }
+        _ = try await store.jobs.claimNext(slots: 2)
+        // ids[1]'s run ended but its final state was never written (a full disk): it holds a slot.
+        #expect(try await store.jobs.claimNext(slots: 2).isEmpty)
+
+        let requeued = try await store.jobs.requeueOrphans(live: [ids[0]])
+        #expect(requeued.map(\.id) == [ids[1]])
+        #expect(requeued.allSatisfy { $0.state == .pending && $0.reason == .workerLost && $0.restarts == 1 })
+        let last = try await store.jobs.events(job: ids[1]).last
+        #expect(last?.from == .running && last?.to == .pending && last?.reason == .workerLost)
+        #expect(try await store.jobs.job(ids[0]).state == .running)
+        #expect(try await store.jobs.requeueOrphans(live: [ids[0]]).isEmpty)
+        #expect(try await store.jobs.claimNext(slots: 2).count == 1)
+    }
+
+    @Test func aJobLostOverAndOverIsHeldAtTheCrashLimit() async throws {
+        let store = try TestStores.inMemory()
+        let id = try await store.jobs.submit(TestStores.newJob()).id
+        for _ in 0..<2 {
+            _ = try await store.jobs.claimNext(slots: 1)
+            #expect(try await store.jobs.requeueOrphans(live: []).first?.state == .pending)
+        }
+        _ = try await store.jobs.claimNext(slots: 1)
+        let held = try #require(try await store.jobs.requeueOrphans(live: []).first)
+        #expect(held.id == id && held.state == .held && held.reason == .crashLimit)
+    }
 }

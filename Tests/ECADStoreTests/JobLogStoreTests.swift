@@ -17,6 +17,13 @@ struct JobLogStoreTests {
         #expect(try await store.logs.lines(job: id, after: cursor).map(\.text) == ["one", "two"])
     }
 
+    @Test func aNulKeepsTheRestOfItsLine() async throws {
+        let store = try TestStores.inMemory()
+        let id = try await store.jobs.submit(TestStores.newJob()).id
+        try await store.logs.append(job: id, stream: .worker, lines: ["prompt: red\u{0}circle", "next"])
+        #expect(try await store.logs.lines(job: id).map(\.text) == ["prompt: red\u{2400}circle", "next"])
+    }
+
     @Test func longLinesAreCutAndOldLinesDropped() async throws {
         let clock = ManualClock()
         let store = try Store.inMemory(configuration: StoreConfiguration(logLinesKept: 3, now: { clock.now }))

@@ -46,6 +46,10 @@ public struct ErrorBody: Codable, Sendable, Hashable, Error, CustomStringConvert
     public static let payloadTooLarge = "payload_too_large"
     /// 500: the daemon failed.
     public static let internalError = "internal"
+    /// 429: the caller's uid has as many connections open as one user may (the connection is closed).
+    public static let tooManyConnections = "too_many_connections"
     /// 503: the daemon is shutting down.
     public static let unavailable = "unavailable"
+    /// 507: the disk holding the daemon's state is full; the message names the folder and its free bytes.
+    public static let insufficientStorage = "insufficient_storage"
 }

@@ -18,6 +18,6 @@ struct ArtifactsCommand: DaemonCommand {
         for item in listing.artifacts {
             table.rows.append([item.kind, String(item.bytes), String(item.sha256.prefix(12)), item.path])
         }
-        print(table.rendered)
+        TerminalOutput.print(table.rendered)
     }
 }

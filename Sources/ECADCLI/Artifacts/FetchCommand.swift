@@ -18,6 +18,6 @@ struct FetchCommand: DaemonCommand {
         let directory = output ?? "ecad-job-\(id.value)"
         let written = try ArtifactDownloader(api: global.client)
             .download(id.value, paths: paths.isEmpty ? nil : paths, into: directory)
-        print("\(written.count) file\(written.count == 1 ? "" : "s") written to \(directory)")
+        TerminalOutput.print("\(written.count) file\(written.count == 1 ? "" : "s") written to \(directory)")
     }
 }

@@ -14,14 +14,15 @@ extension DaemonCommand {
         do {
             try execute()
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            TerminalOutput.printError(error.description)
             throw ExitCode(error.exitCode)
         }
     }
 
-    /// Prints raw API JSON (one document) to stdout.
+    /// Prints raw API JSON (one document) to stdout, with C1 controls and bidi overrides escaped
+    /// (``TerminalOutput/sanitizedJSON(_:)``).
     func printJSON(_ data: Data) {
-        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(TerminalOutput.sanitizedJSON(data))
         if data.last != UInt8(ascii: "\n") { print() }
     }
 

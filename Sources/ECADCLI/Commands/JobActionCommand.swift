@@ -14,7 +14,7 @@ protocol JobActionCommand: DaemonCommand {
 extension JobActionCommand {
     func execute() throws(CLIError) {
         let job = try global.client.act(Self.action, on: id.value)
-        print("\(job.id) \(JobFormatting.state(job))")
+        TerminalOutput.print("\(job.id) \(JobFormatting.state(job))")
     }
 }
 

@@ -14,7 +14,7 @@ struct LogsCommand: DaemonCommand {
     func execute() throws(CLIError) {
         if output.json { return printJSON(try global.client.raw("/v1/jobs/\(id.value)/logs")) }
         for line in try global.client.logs(id.value).lines {
-            print("\(line.time.formatted(.iso8601)) [\(line.stream)] \(line.text)")
+            TerminalOutput.print("\(line.time.formatted(.iso8601)) [\(line.stream)] \(line.text)")
         }
     }
 }

@@ -26,7 +26,7 @@ struct QueueCommand: DaemonCommand {
         let query = parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")
         if output.json { return printJSON(try global.client.raw("/v1/jobs" + query)) }
         let jobs = try global.client.list(query: query).jobs
-        print(TextTable(headers: JobFormatting.headers, rows: jobs.map(JobFormatting.row)).rendered)
+        TerminalOutput.print(TextTable(headers: JobFormatting.headers, rows: jobs.map(JobFormatting.row)).rendered)
     }
 }
 

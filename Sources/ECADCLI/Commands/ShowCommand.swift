@@ -24,6 +24,6 @@ struct ShowCommand: DaemonCommand {
             ("Progress", JobFormatting.progress(job)),
         ]
         if let by = job.cancelledBy { fields.append(("CancelledBy", String(by))) }
-        for (key, value) in fields { print("\(key)=\(value)") }
+        for (key, value) in fields { TerminalOutput.print("\(key)=\(value)") }
     }
 }

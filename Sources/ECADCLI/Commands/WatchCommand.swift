@@ -18,13 +18,13 @@ struct WatchCommand: DaemonCommand {
             for event in page.events {
                 let from = event.from?.rawValue ?? "-"
                 let reason = event.reason.map { " (\($0))" } ?? ""
-                print("\(event.time.formatted(.iso8601))  \(from) -> \(event.to.rawValue)\(reason)")
+                TerminalOutput.print("\(event.time.formatted(.iso8601))  \(from) -> \(event.to.rawValue)\(reason)")
             }
             if let job = page.job {
                 let progress = JobFormatting.progress(job)
                 if progress != "-", progress != lastProgress {
                     lastProgress = progress
-                    print("progress: \(progress)")
+                    TerminalOutput.print("progress: \(progress)")
                 }
             }
         }

@@ -22,7 +22,7 @@ struct FrontCommand: DaemonCommand {
         } catch {
             throw CLIError.badResponse("\(error)")
         }
-        print(Self.render(front))
+        TerminalOutput.print(Self.render(front))
     }
 
     /// The table, with a heading line naming the generation and hypervolume.

@@ -45,7 +45,7 @@ struct GenerateCommand: DaemonCommand {
         if let steps { fields.append(("sampler", .object([("steps", .int(steps))]))) }
         let client = global.client
         let job = try client.submit(SubmitJobRequest(kind: .generate, spec: .object(fields), priority: nil, name: nil))
-        guard !noWait else { return print(job.id) }
+        guard !noWait else { return TerminalOutput.print(String(job.id)) }
         FileHandle.standardError.write(Data("job \(job.id) submitted\n".utf8))
 
         let bar = ProgressBar()
@@ -62,7 +62,7 @@ struct GenerateCommand: DaemonCommand {
         }
         let directory = output ?? "ecad-job-\(job.id)"
         let written = try ArtifactDownloader(api: client).download(job.id, into: directory)
-        print("\(written.count) files written to \(directory) (grid.png, images.json and one PNG per image)")
+        TerminalOutput.print("\(written.count) files written to \(directory) (grid.png, images.json and one PNG per image)")
     }
 
     /// The spec's schedule source: a heuristic, a file's contents inline, or a registry reference.

@@ -19,6 +19,7 @@ final class ProgressBar {
             let progress = JobFormatting.progress(job)
             if progress != "-" { text += "  " + progress }
         }
+        text = TerminalOutput.sanitized(text, keepingLayout: false)
         guard text != last else { return }
         last = text
         write(interactive ? "\r\u{1B}[K" + text : text + "\n")

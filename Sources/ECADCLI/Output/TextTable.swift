@@ -5,8 +5,10 @@ struct TextTable {
     /// Rows of cells, one per heading.
     var rows: [[String]] = []
 
-    /// The table as lines: left-aligned columns separated by two spaces.
+    /// The table as lines: left-aligned columns separated by two spaces. Cells are sanitized for the terminal
+    /// (``TerminalOutput/sanitized(_:keepingLayout:)``), newlines and tabs included, so every row stays one line.
     var rendered: String {
+        let rows = rows.map { $0.map { TerminalOutput.sanitized($0, keepingLayout: false) } }
         var widths = headers.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {

@@ -14,6 +14,6 @@ struct RegistryAliasCommand: DaemonCommand {
     func execute() throws(CLIError) {
         let version = try global.registry.post(
             "/v1/registry/alias", body: ["name": name, "alias": alias, "digest": digest], as: RegistryEntryView.self)
-        print("\(name)@\(alias) -> \(version.digest)")
+        TerminalOutput.print("\(name)@\(alias) -> \(version.digest)")
     }
 }

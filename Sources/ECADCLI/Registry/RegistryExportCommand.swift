@@ -23,6 +23,6 @@ struct RegistryExportCommand: DaemonCommand {
         if mirror { files = try MirrorIndex.mirror(of: files) }
         try BundleDirectory.write(files, to: directory)
         let versions = files.keys.filter { $0.hasPrefix("versions/") }.count
-        print("exported \(versions) versions, \(files.count) files to \(directory)")
+        TerminalOutput.print("exported \(versions) versions, \(files.count) files to \(directory)")
     }
 }

@@ -21,7 +21,7 @@ struct RegistryImportCommand: DaemonCommand {
         let files = isURL ? try MirrorClient(url: source).everything() : try BundleDirectory.read(source)
         let body = RegistryBundleBody(files: files)
         let summary = try global.registry.post("/v1/registry/import", json: body, as: Summary.self)
-        print(
+        TerminalOutput.print(
             "imported \(summary.versions) versions (\(summary.newVersions) new), \(summary.aliases) aliases "
                 + "from bundle sha256:\(summary.bundleSha256)")
     }

@@ -24,6 +24,6 @@ struct RegistryListCommand: DaemonCommand {
                 metric("speedup"), version.aliases.isEmpty ? "-" : version.aliases.joined(separator: ","),
             ])
         }
-        print(table.rendered)
+        TerminalOutput.print(table.rendered)
     }
 }

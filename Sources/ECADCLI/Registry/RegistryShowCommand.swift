@@ -24,14 +24,14 @@ struct RegistryShowCommand: DaemonCommand {
             ("Aliases", version.aliases.isEmpty ? "-" : version.aliases.joined(separator: ",")),
             ("Published", version.createdAt.formatted(.iso8601)), ("Origin", version.origin.rawValue),
         ]
-        for (key, value) in fields { print("\(key)=\(value)") }
+        for (key, value) in fields { TerminalOutput.print("\(key)=\(value)") }
         if let imported = version.imported {
             let who = imported.uid.map { "\(imported.user ?? "uid\($0)") (uid \($0))" } ?? "unknown"
-            print("ImportedBy=\(who)")
-            print("ImportedFromBundle=" + (imported.bundleSha256.map { "sha256:\($0)" } ?? "unknown"))
-            print("ImportedAt=\(imported.time.formatted(.iso8601))")
+            TerminalOutput.print("ImportedBy=\(who)")
+            TerminalOutput.print("ImportedFromBundle=" + (imported.bundleSha256.map { "sha256:\($0)" } ?? "unknown"))
+            TerminalOutput.print("ImportedAt=\(imported.time.formatted(.iso8601))")
         }
         let prefix = version.origin == .import ? "Claimed" : "Metric"
-        for (key, value) in version.metrics.sorted(by: { $0.key < $1.key }) { print("\(prefix).\(key)=\(value)") }
+        for (key, value) in version.metrics.sorted(by: { $0.key < $1.key }) { TerminalOutput.print("\(prefix).\(key)=\(value)") }
     }
 }

@@ -33,14 +33,15 @@ public enum JobSpec: Sendable, Equatable {
         }
     }
 
-    /// Decodes a spec tree (e.g. the JSON the CLI sent).
-    public init(_ value: SpecValue) throws(SpecError) {
+    /// Decodes a spec tree (e.g. the JSON the CLI sent), refusing any field over `limits` before anything
+    /// sized by it is allocated.
+    public init(_ value: SpecValue, limits: SpecLimits = SpecLimits()) throws(SpecError) {
         guard let entries = value.tableValue else { throw .document("a job spec must be a table, got \(value)") }
         guard let kindValue = entries["kind"] else {
             throw .field("kind", "missing; expected one of \"search\", \"generate\", \"evaluate\"")
         }
         let kind: Kind = try SpecRead.choice(kindValue, "kind")
-        var fields = try SpecFields(value, path: kind.rawValue)
+        var fields = try SpecFields(value, path: kind.rawValue, limits: limits)
         _ = fields.raw("kind")
         switch kind {
         case .search: self = .search(try SearchSpec(from: &fields))
@@ -53,13 +54,11 @@ public enum JobSpec: Sendable, Equatable {
     /// Parses a spec file's text (TOML, or JSON when `json` is true), applies `--set` overrides in order,
     /// and decodes it. Returns the spec and the overridden tree (what the CLI sends to the daemon).
     public static func load(
-        _ text: String, json: Bool = false, overrides: [String] = []
+        _ text: String, json: Bool = false, overrides: [String] = [], limits: SpecLimits = SpecLimits()
     ) throws(SpecError) -> (spec: JobSpec, value: SpecValue) {
         var value = json ? try SpecValue.parseJSON(Data(text.utf8)) : try SpecValue.parseTOML(text)
-        for override in overrides {
-            try SpecOverride(override).apply(to: &value)
-        }
-        return (try JobSpec(value), value)
+        try SpecOverride.apply(overrides, to: &value)
+        return (try JobSpec(value, limits: limits), value)
     }
 }
 

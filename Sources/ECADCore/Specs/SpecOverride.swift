@@ -1,6 +1,6 @@
-/// A `--set key=value` override: a dotted key path (TOML key syntax) and a value. The value is read
-/// as a TOML value when it is one (`24`, `0.5`, `true`, `"x"`, `["a", "b"]`, `{ n = 2 }`) and taken
-/// as a plain string otherwise (`--set budgets.until=07:00`, `--set model=shapes32`).
+/// A `--set key=value` override (`ecad submit --set`): a dotted key path (TOML key syntax) and a value. The
+/// value is read as a TOML value when it is one (`24`, `0.5`, `true`, `"x"`, `["a", "b"]`, `{ n = 2 }`) and
+/// taken as a plain string otherwise (`--set budgets.until=07:00`, `--set model=shapes32`).
 public struct SpecOverride: Sendable, Equatable {
     /// The key path, e.g. `["budgets", "until"]`.
     public let path: [String]
@@ -30,6 +30,13 @@ public struct SpecOverride: Sendable, Equatable {
             value = parsed
         } else {
             value = .string(raw)
+        }
+    }
+
+    /// Parses each of `overrides` (`key=value`) and applies them to `tree` in order.
+    public static func apply(_ overrides: [String], to tree: inout SpecValue) throws(SpecError) {
+        for override in overrides {
+            try SpecOverride(override).apply(to: &tree)
         }
     }
 

@@ -13,6 +13,16 @@ enum SpecRead {
         return text
     }
 
+    /// An identifier that names a file or folder the daemon owns (a model id, a prompt set): 1 to 200 ASCII
+    /// letters, digits, `-`, `_` and `.`, not starting with `.`, so it cannot leave its folder.
+    static func identifier(_ value: SpecValue, _ path: String) throws(SpecError) -> String {
+        let text = try nonEmptyString(value, path)
+        guard text.first != ".", text.utf8.count <= 200,
+            text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+        else { throw .field(path, "expected a name of letters, digits, -, _ and . (not starting with .), got \(value)") }
+        return text
+    }
+
     /// A boolean.
     static func bool(_ value: SpecValue, _ path: String) throws(SpecError) -> Bool {
         guard case .bool(let flag) = value else { throw .field(path, "expected true or false, got \(value)") }
@@ -28,6 +38,15 @@ enum SpecRead {
         }
         guard case .integer(let number) = value, number >= minimum else {
             throw .field(path, "expected \(expected), got \(value)")
+        }
+        return number
+    }
+
+    /// An integer in `range`; `limit` names the admin-configurable limit that sets its upper bound.
+    static func integer(_ value: SpecValue, _ path: String, in range: ClosedRange<Int>, limit: String) throws(SpecError) -> Int {
+        let number = try integer(value, path, minimum: range.lowerBound)
+        guard number <= range.upperBound else {
+            throw .field(path, "at most \(range.upperBound) (limit \(limit)), got \(number)")
         }
         return number
     }

@@ -1,3 +1,4 @@
+import ECADCore
 import Foundation
 
 /// Everything `ecadd` is told by its flags and environment.
@@ -20,8 +21,16 @@ package struct DaemonConfiguration: Sendable {
     package var stopGrace: Duration = .seconds(10)
     /// The scheduler loop's tick when nothing wakes it.
     package var tick: Duration = .milliseconds(500)
+    /// An API connection with no request in progress for this long is closed.
+    package var idleTimeout: Duration = .seconds(60)
+    /// API connections one uid may have open at once; root and the admin group are exempt.
+    package var maxConnectionsPerUser = 64
     /// The listening fd passed by systemd, if socket-activated.
     package var inheritedListener: Int32?
+    /// Limits on spec fields and on a job's work (`--limit key=value`).
+    package var limits = SpecLimits()
+    /// Folders spec paths may point into (`--shared-root`); nil for the defaults.
+    package var sharedRoots: [String]?
     /// Software version, reported by /v1/health and `hello`.
     package var version = DaemonConfiguration.softwareVersion
     /// This build's version.

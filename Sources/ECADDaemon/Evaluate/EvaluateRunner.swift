@@ -11,24 +11,27 @@ import Foundation
 package struct EvaluateRunner: JobRunner {
     /// Folder of model folders, as for ``SearchRunner``.
     package let modelsDirectory: URL?
+    /// Limits and shared roots specs are held to.
+    package let policy: SpecPolicy
 
     /// Creates the runner.
-    package init(modelsDirectory: URL?) {
+    package init(modelsDirectory: URL?, policy: SpecPolicy) {
         self.modelsDirectory = modelsDirectory
+        self.policy = policy
     }
 
     package var kind: JobKind { .evaluate }
 
     package func validate(spec: JSONValue) throws {
         let (parsed, model) = try resolve(APIJSON.makeEncoder().encode(spec))
-        _ = try prompts(parsed, model: model)
-        try EvaluateSources(spec: parsed, model: model, modelsDirectory: modelsDirectory).check()
+        try policy.check(.evaluate(parsed), prompts: prompts(parsed, model: model))
+        try EvaluateSources(spec: parsed, model: model, modelsDirectory: modelsDirectory, policy: policy).check()
     }
 
     package func run(_ job: Job, session: WorkerSession, context: JobRunContext) async throws {
         let (spec, model) = try resolve(Data(job.specJSON.utf8))
         let prompts = try prompts(spec, model: model)
-        let sources = EvaluateSources(spec: spec, model: model, modelsDirectory: modelsDirectory)
+        let sources = EvaluateSources(spec: spec, model: model, modelsDirectory: modelsDirectory, policy: policy)
         try sources.check()
         let candidates = try await sources.candidates(store: context.store)
         guard case .loaded(_, let loaded) = try await session.call(.load(LoadRequest(model: model.id, path: model.directory?.path)))
@@ -59,7 +62,7 @@ package struct EvaluateRunner: JobRunner {
 
     /// The spec and its model.
     private func resolve(_ json: Data) throws(DaemonError) -> (EvaluateSpec, SearchModel) {
-        guard case .evaluate(let spec) = try JobSpecDecoding.decode(json, kind: .evaluate) else {
+        guard case .evaluate(let spec) = try JobSpecDecoding.spec(json, kind: .evaluate, policy: policy) else {
             throw .invalidSpec(field: "kind", message: "expected \"evaluate\"")
         }
         do {

@@ -14,6 +14,8 @@ package struct EvaluateSources {
     package let model: SearchModel
     /// The daemon's models directory (for fronts of search jobs).
     package let modelsDirectory: URL?
+    /// The policy fronts' search specs are read under.
+    package let policy: SpecPolicy
 
     private var steps: Int { spec.setup.sampler.steps }
     private var layout: BlockLayout { model.config.layout }
@@ -47,7 +49,8 @@ package struct EvaluateSources {
             switch source {
             case .front(let job):
                 let reader = FrontJobSchedules(
-                    field: Self.field(index, "front"), modelID: model.id, steps: steps, modelsDirectory: modelsDirectory)
+                    field: Self.field(index, "front"), modelID: model.id, steps: steps, modelsDirectory: modelsDirectory,
+                    policy: policy)
                 all += try await reader.candidates(job, store: store)
             case .heuristic(let text):
                 let field = Self.field(index, "heuristic")

@@ -14,6 +14,8 @@ package struct FrontJobSchedules {
     package let steps: Int
     /// The daemon's models directory (to rebuild the search's genome codec).
     package let modelsDirectory: URL?
+    /// The policy the search's spec is read under.
+    package let policy: SpecPolicy
 
     /// The search job id `text` names.
     /// - Throws: ``DaemonError/invalidSpec(field:message:)`` when it is not a job id.
@@ -45,7 +47,7 @@ package struct FrontJobSchedules {
         guard let data = try await store.checkpoints.latest(job: id)?.state else {
             throw DaemonError.invalidSpec(field: field, message: "job \(id) has no front (it saved no checkpoint)")
         }
-        let search = try SearchRunner.parse(Data(job.specJSON.utf8))
+        let search = try SearchRunner.parse(Data(job.specJSON.utf8), policy: policy)
         guard search.setup.model == modelID, search.setup.sampler.steps == steps else {
             throw DaemonError.invalidSpec(
                 field: field,

@@ -29,8 +29,8 @@ struct APIFailure: HTTPResponseError {
         APIFailure(.badRequest, ErrorBody.badRequest, message, field: field)
     }
 
-    static func forbidden(_ message: String) -> APIFailure {
-        APIFailure(.forbidden, ErrorBody.forbidden, message)
+    static func forbidden(_ message: String, field: String? = nil) -> APIFailure {
+        APIFailure(.forbidden, ErrorBody.forbidden, message, field: field)
     }
 
     static func notFound(_ message: String) -> APIFailure {
@@ -70,6 +70,8 @@ struct APIFailure: HTTPResponseError {
             APIFailure(.contentTooLarge, ErrorBody.payloadTooLarge, error.description, field: field)
         case .notImplemented: notFound(error.description)
         case .database: APIFailure(.serviceUnavailable, ErrorBody.unavailable, error.description)
+        case .diskFull:
+            APIFailure(.init(code: 507, reasonPhrase: "Insufficient Storage"), ErrorBody.insufficientStorage, error.description)
         }
     }
 

@@ -32,7 +32,9 @@ struct JobDetailRoutes {
     }
 
     /// Events after `?after=N`; with `?follow=1`, a stream of JSON lines (each a ``JobEventListResponse`` with
-    /// the new events and the job's current view) that ends when the job reaches a terminal state.
+    /// the new events and the job's current view) that ends when the job reaches a terminal state. A line with
+    /// no events goes out at least every half idle timeout (15 s at most): the stream is never idle, and a
+    /// client that went away is noticed at the next write, which frees its connection.
     private func events(_ request: Request, _ context: DaemonRequestContext) async throws -> Response {
         let id = try RequestReading.jobID(context)
         let after = try RequestReading.integer(request, "after") ?? 0
@@ -42,17 +44,20 @@ struct JobDetailRoutes {
         let page = JobEventListResponse(events: first.map(JobEventView.init), job: JobView(job, includeSpec: false))
         guard try RequestReading.flag(request, "follow") else { return try JSONResponse.make(page) }
 
+        let keepAlive = min(.seconds(15), daemon.configuration.idleTimeout / 2)
         let body = ResponseBody { writer in
             try await writer.write(JSONResponse.line(page))
             var cursor = first.last?.id ?? after
             var last = job
+            var written = ContinuousClock.now
             while !last.state.isTerminal {
                 try await Task.sleep(for: .milliseconds(100))
                 let events = try await store.jobs.events(after: cursor, job: id)
                 let current = try await store.jobs.job(id)
-                guard !events.isEmpty || current != last else { continue }
+                guard !events.isEmpty || current != last || ContinuousClock.now - written >= keepAlive else { continue }
                 cursor = events.last?.id ?? cursor
                 last = current
+                written = .now
                 try await writer.write(JSONResponse.line(
                     JobEventListResponse(events: events.map(JobEventView.init), job: JobView(current, includeSpec: false))))
             }

@@ -24,15 +24,33 @@ struct JobRoutes {
         guard case .object = submission.spec else {
             throw APIFailure.badRequest("spec must be an object, not \(submission.spec.typeName)", field: "spec")
         }
+        let priority = submission.priority ?? 0
+        guard priority <= Self.defaultPriority || daemon.policy.isAdmin(uid: context.peer.uid) else {
+            throw APIFailure.forbidden(
+                "only administrators may raise a job's priority above the default (\(Self.defaultPriority)); got \(priority)",
+                field: "priority")
+        }
+        let name = try submission.name ?? Self.specName(submission.spec)
         try await daemon.runners[kind]?.validate(spec: submission.spec)
         let job = try await daemon.store.jobs.submit(
             NewJob(
                 kind: kind, specJSON: try APIJSON.text(of: submission.spec), ownerUID: context.peer.uid,
-                ownerName: AccessPolicy.userName(uid: context.peer.uid), priority: submission.priority ?? 0,
-                name: submission.name))
+                ownerName: AccessPolicy.userName(uid: context.peer.uid), priority: priority,
+                name: name))
         daemon.wakeup.wake()
         daemon.logger.info("job submitted", metadata: ["job.id": "\(job.id)", "peer.uid": "\(context.peer.uid)"])
         return try JSONResponse.make(JobView(job, includeSpec: true), status: .created)
+    }
+
+    /// The priority every user may give (or go below); above it is for administrators, as in Slurm.
+    static let defaultPriority = 0
+
+    /// The spec's own `name` field, shown by `ecad queue` when the request names the job no other way.
+    /// - Throws: ``StoreError/invalidInput(field:message:)`` naming `spec.name` when it is no valid job name.
+    private static func specName(_ spec: JSONValue) throws(StoreError) -> String? {
+        guard case .string(let name)? = spec["name"] else { return nil }
+        try InputLimits.validateJobName(name, field: "spec.name")
+        return name
     }
 
     private func list(_ request: Request, _ context: DaemonRequestContext) async throws -> Response {

@@ -12,24 +12,27 @@ package struct GenerateRunner: JobRunner {
     package let modelsDirectory: URL?
     /// The registry schedule references resolve against.
     package let registry: Registry
+    /// Limits and shared roots specs are held to.
+    package let policy: SpecPolicy
 
     /// Creates the runner.
-    package init(modelsDirectory: URL?, registry: Registry) {
+    package init(modelsDirectory: URL?, registry: Registry, policy: SpecPolicy) {
         self.modelsDirectory = modelsDirectory
         self.registry = registry
+        self.policy = policy
     }
 
     package var kind: JobKind { .generate }
 
     package func validate(spec: JSONValue) async throws {
-        let parsed = try Self.parse(JobSpecDecoding.spec(spec, kind: .generate))
+        let parsed = try Self.parse(JobSpecDecoding.spec(spec, kind: .generate, policy: policy))
         let model = try? SearchModel(id: parsed.setup.model, modelsDirectory: modelsDirectory)
         _ = try prompts(parsed, model: model)
         _ = try await schedule(parsed, model: model)
     }
 
     package func run(_ job: Job, session: WorkerSession, context: JobRunContext) async throws {
-        let spec = try Self.parse(JobSpecDecoding.spec(Data(job.specJSON.utf8), kind: .generate))
+        let spec = try Self.parse(JobSpecDecoding.spec(Data(job.specJSON.utf8), kind: .generate, policy: policy))
         let model = try? SearchModel(id: spec.setup.model, modelsDirectory: modelsDirectory)
         let prompts = try prompts(spec, model: model)
         let schedule = try await schedule(spec, model: model)
@@ -64,11 +67,6 @@ package struct GenerateRunner: JobRunner {
         guard case .generate(let generate) = spec else {
             throw .invalidSpec(field: "kind", message: "expected \"generate\"")
         }
-        guard !generate.setup.model.contains("/"), !generate.setup.model.contains(".."),
-            generate.setup.model.utf8.count <= 200
-        else {
-            throw .invalidSpec(field: "spec.model", message: "must be a model id like shapes32, without / or ..")
-        }
         return generate
     }
 
@@ -94,12 +92,11 @@ package struct GenerateRunner: JobRunner {
         case (_, nil):
             throw .invalidSpec(field: "spec.prompts", message: "prompt files and sets need a model the daemon knows; \(spec.setup.model) is not one — list the prompts inline")
         }
-        guard (1...1000).contains(prompts.count * spec.setup.seeds.count) else {
-            throw .invalidSpec(field: "spec.prompts", message: "prompts × seeds must be 1 to 1000 images, got \(prompts.count * spec.setup.seeds.count)")
+        let images = policy.limits.images
+        guard prompts.count * spec.setup.seeds.count <= images else {
+            throw .invalidSpec(field: "spec.prompts", message: "prompts × seeds must be at most \(images) images (limit images), got \(prompts.count * spec.setup.seeds.count)")
         }
-        if let long = prompts.firstIndex(where: { $0.utf8.count > 2000 }) {
-            throw .invalidSpec(field: "spec.prompts.\(long)", message: "longer than 2000 bytes")
-        }
+        try policy.check(.generate(spec), prompts: prompts)
         return prompts
     }
 }

@@ -3,14 +3,19 @@ import ECADCore
 import ECADStore
 import Foundation
 
-/// Decodes a stored job spec (JSON, the job's kind kept beside it) into ECADCore's typed ``JobSpec``.
+/// Decodes a stored job spec (JSON, the job's kind kept beside it) into ECADCore's typed ``JobSpec``, held to a
+/// ``SpecPolicy`` (limits checked while decoding, paths confined to the shared roots).
 package enum JobSpecDecoding {
     /// The spec of `kind` in `json`.
     /// - Throws: ``DaemonError/invalidSpec(field:message:)`` naming the field, or `kind` when the spec is of
     ///   another kind.
-    package static func spec(_ json: Data, kind: JobKind) throws(DaemonError) -> JobSpec {
+    package static func spec(_ json: Data, kind: JobKind, policy: SpecPolicy) throws(DaemonError) -> JobSpec {
+        try policy.admit(spec(json, kind: kind, limits: policy.limits))
+    }
+
+    private static func spec(_ json: Data, kind: JobKind, limits: SpecLimits) throws(DaemonError) -> JobSpec {
         do {
-            let spec = try JobSpec(tree(json, kind: kind.rawValue))
+            let spec = try JobSpec(tree(json, kind: kind.rawValue), limits: limits)
             guard spec.kind == kind else {
                 throw DaemonError.invalidSpec(field: "kind", message: "expected \"\(kind.rawValue)\", got \"\(spec.kind.rawValue)\"")
             }
@@ -29,26 +34,12 @@ package enum JobSpecDecoding {
     }
 
     /// The spec of `value` (as the API received it) re-encoded and decoded as ``spec(_:kind:)`` does.
-    package static func spec(_ value: JSONValue, kind: JobKind) throws(DaemonError) -> JobSpec {
+    package static func spec(_ value: JSONValue, kind: JobKind, policy: SpecPolicy) throws(DaemonError) -> JobSpec {
         let data: Data
         do { data = try APIJSON.makeEncoder().encode(value) } catch {
             throw .invalidSpec(field: "spec", message: "\(error)")
         }
-        return try spec(data, kind: kind)
-    }
-
-    /// The spec of `kind` in `json`, with SpecError messages kept whole under field `spec` (the evaluate
-    /// runner's form: `spec field "evaluate.schedules[1].heuristic": ...`).
-    /// - Throws: ``DaemonError/invalidSpec(field:message:)``.
-    package static func decode(_ json: Data, kind: JobSpec.Kind) throws(DaemonError) -> JobSpec {
-        let spec: JobSpec
-        do {
-            spec = try JobSpec(tree(json, kind: kind.rawValue))
-        } catch {
-            throw .invalidSpec(field: "spec", message: "\(error)")
-        }
-        guard spec.kind == kind else { throw .invalidSpec(field: "kind", message: "expected \"\(kind.rawValue)\"") }
-        return spec
+        return try spec(data, kind: kind, policy: policy)
     }
 
     /// `error` with a `search.` field path renamed to `<kind>.` (for the shared model and prompt readers).

@@ -12,11 +12,19 @@ package final class RunningJobs: Sendable {
     /// Adds the handle of a claimed job.
     package func insert(_ job: RunningJob) { jobs.withLock { $0[job.id] = job } }
 
-    /// Removes a job whose run is over.
-    package func remove(_ id: JobID) { jobs.withLock { $0[id] = nil } }
+    /// Removes the handle of a run that is over. Only that handle: if the job was requeued through the API and
+    /// claimed again while this run was settling, the new run's handle stays.
+    package func remove(_ job: RunningJob) {
+        jobs.withLock { jobs in
+            if jobs[job.id] === job { jobs[job.id] = nil }
+        }
+    }
 
     /// How many jobs run now.
     package var count: Int { jobs.withLock { $0.count } }
+
+    /// The ids of the jobs that run here now.
+    package var ids: Set<JobID> { jobs.withLock { Set($0.keys) } }
 
     /// The generation of every running search that has reported one, by job id.
     package var generations: [SchedulerStatus.Generation] {

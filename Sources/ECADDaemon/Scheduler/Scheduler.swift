@@ -35,9 +35,11 @@ package struct Scheduler: Service {
             }
             await withGracefulShutdownHandler {
                 var lastStatus = ContinuousClock.now - .seconds(60)
+                var reconcileError: String?, claimError: String?
                 for await _ in signals {
                     if Task.isShuttingDownGracefully { break }
-                    await turn(group: &group)
+                    await reconcile(lastError: &reconcileError)
+                    await turn(group: &group, lastError: &claimError)
                     if ContinuousClock.now - lastStatus >= .seconds(1) {
                         lastStatus = .now
                         await report()
@@ -54,8 +56,9 @@ package struct Scheduler: Service {
         logger.info("scheduler stopped")
     }
 
-    /// One loop turn: claim into free slots (skipped while every slot is busy) and start supervisors.
-    private func turn(group: inout DiscardingTaskGroup) async {
+    /// One loop turn: claim into free slots (skipped while every slot is busy) and start supervisors. A failure
+    /// (a full disk) is logged when it differs from the previous one (`lastError`), not every turn.
+    private func turn(group: inout DiscardingTaskGroup, lastError: inout String?) async {
         guard running.count < configuration.slots else { return }
         do {
             let claimed = try await store.jobs.claimNext(slots: configuration.slots)
@@ -65,13 +68,41 @@ package struct Scheduler: Service {
                 logger.info("job started", metadata: ["job.id": "\(job.id)", "job.kind": "\(job.kind.rawValue)"])
                 group.addTask { [supervisor, running, wakeup] in
                     await supervisor.run(job, handle: handle)
-                    running.remove(job.id)
+                    running.remove(handle)
                     wakeup.wake()
                 }
             }
+            lastError = nil
         } catch {
-            logger.error("scheduler turn failed", metadata: ["error": "\(error)"])
+            logChanged(error, "scheduler turn failed", last: &lastError)
         }
+    }
+
+    /// Requeues every job the store shows RUNNING but no supervisor here runs: its run ended and the write of its
+    /// final state failed (a full disk), which would otherwise hold its slot until the daemon restarts (slots
+    /// are counted from the store). Retried every turn until the store takes the write; a failure is logged
+    /// when it differs from the previous one (`lastError`), not every turn.
+    private func reconcile(lastError: inout String?) async {
+        do {
+            for job in try await store.jobs.requeueOrphans(live: running.ids) {
+                logger.warning(
+                    "requeued a RUNNING job that no worker runs",
+                    metadata: ["job.id": "\(job.id)", "job.state": "\(job.state.rawValue)", "job.restarts": "\(job.restarts)"])
+                try? await store.logs.append(
+                    job: job.id, stream: .daemon,
+                    lines: ["no worker runs this job: the end of its run was not recorded (see the daemon log); now \(job.state.rawValue) (\(job.reason?.rawValue ?? ""))"])
+            }
+            lastError = nil
+        } catch {
+            logChanged(error, "could not reconcile RUNNING jobs", last: &lastError)
+        }
+    }
+
+    /// Logs `message` with `error` unless the same error was the last one logged for it.
+    private func logChanged(_ error: any Error, _ message: Logger.Message, last: inout String?) {
+        let text = "\(error)"
+        if text != last { logger.error(message, metadata: ["error": "\(text)"]) }
+        last = text
     }
 
     /// STATUS and WATCHDOG for systemd, at most once a second.

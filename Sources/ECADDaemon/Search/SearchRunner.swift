@@ -11,12 +11,15 @@ package struct SearchRunner: JobRunner {
     /// Folder of model folders (`<modelsDirectory>/shapes32/transformer/config.json`); nil allows only
     /// built-in models.
     package let modelsDirectory: URL?
+    /// Limits and shared roots specs are held to.
+    package let policy: SpecPolicy
     /// Schedules per `evaluate` request; each request's results are stored as soon as it answers.
     package let chunkSize: Int
 
     /// Creates the runner.
-    package init(modelsDirectory: URL?, chunkSize: Int = 4) {
+    package init(modelsDirectory: URL?, policy: SpecPolicy, chunkSize: Int = 4) {
         self.modelsDirectory = modelsDirectory
+        self.policy = policy
         self.chunkSize = max(chunkSize, 1)
     }
 
@@ -33,13 +36,15 @@ package struct SearchRunner: JobRunner {
     }
 
     package func validate(spec: JSONValue) throws {
-        let parsed = try Self.parse(APIJSON.makeEncoder().encode(spec))
+        let parsed = try Self.parse(APIJSON.makeEncoder().encode(spec), policy: policy)
         let model = try SearchModel(id: parsed.setup.model, modelsDirectory: modelsDirectory)
-        _ = try SearchPlan(spec: parsed, model: model, prompts: SearchPrompts.load(parsed.setup.prompts, limit: parsed.setup.promptLimit, model: model))
+        let prompts = try SearchPrompts.load(parsed.setup.prompts, limit: parsed.setup.promptLimit, model: model)
+        try policy.check(.search(parsed), prompts: prompts)
+        _ = try SearchPlan(spec: parsed, model: model, prompts: prompts)
     }
 
     package func run(_ job: Job, session: WorkerSession, context: JobRunContext) async throws {
-        let spec = try Self.parse(Data(job.specJSON.utf8))
+        let spec = try Self.parse(Data(job.specJSON.utf8), policy: policy)
         let model = try SearchModel(id: spec.setup.model, modelsDirectory: modelsDirectory)
         let prompts = try SearchPrompts.load(spec.setup.prompts, limit: spec.setup.promptLimit, model: model)
         let plan = try SearchPlan(spec: spec, model: model, prompts: prompts)
@@ -48,10 +53,12 @@ package struct SearchRunner: JobRunner {
         guard loaded.blocks == plan.codec.layout.blockCount else {
             throw DaemonError.workerProtocol("worker's \(model.id) has \(loaded.blocks) blocks, the cost model \(plan.codec.layout.blockCount)")
         }
+        let running = context.running
         let batches = BatchEvaluator(
             plan: plan, modelDigest: try model.digest(workerDigest: loaded.digest), job: job.id,
             evaluator: WorkerSearchEvaluator(session: session, seeds: plan.seeds, sampler: plan.sampler),
-            persistence: StoreSearchPersistence(store: context.store, job: job.id), chunkSize: chunkSize)
+            persistence: StoreSearchPersistence(store: context.store, job: job.id), chunkSize: chunkSize,
+            shouldStop: { running.stopReason != nil })
         let started = Date()
         let deadline = spec.budgets.until?.resolved(after: job.submittedAt)
         let codec = plan.codec
@@ -76,10 +83,10 @@ package struct SearchRunner: JobRunner {
         }
     }
 
-    /// Decodes a search spec from JSON.
-    /// - Throws: ``DaemonError/invalidSpec(field:message:)``.
-    static func parse(_ json: Data) throws(DaemonError) -> SearchSpec {
-        guard case .search(let spec) = try JobSpecDecoding.decode(json, kind: .search) else {
+    /// Decodes a search spec from JSON, held to `policy`.
+    /// - Throws: ``DaemonError/invalidSpec(field:message:)`` naming the field (`spec.population`).
+    static func parse(_ json: Data, policy: SpecPolicy) throws(DaemonError) -> SearchSpec {
+        guard case .search(let spec) = try JobSpecDecoding.spec(json, kind: .search, policy: policy) else {
             throw .invalidSpec(field: "kind", message: "expected \"search\"")
         }
         return spec

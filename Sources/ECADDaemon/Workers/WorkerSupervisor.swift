@@ -126,7 +126,9 @@ package struct WorkerSupervisor: Sendable {
                 logger.warning("worker crashed", metadata: ["error": "\(message)", "job.state": "\(after.state.rawValue)"])
             }
         } catch {
-            logger.error("could not record the end of the run", metadata: ["error": "\(error)"])
+            logger.error(
+                "could not record the end of the run; the scheduler requeues the job once the store takes writes",
+                metadata: ["error": "\(error)"])
         }
     }
 

@@ -5,10 +5,14 @@ internal import GRDB
 ///
 /// Writes run on GRDB's single writer connection inside `BEGIN IMMEDIATE` (taken before the first read, so a
 /// read-then-write transaction never fails to upgrade its lock); reads run on the pool's reader connections and
-/// never block the writer (WAL). Errors other than ``StoreError`` come out as ``StoreError/database(_:)``.
+/// never block the writer (WAL). Errors other than ``StoreError`` come out as ``StoreError/database(_:)``, or
+/// ``StoreError/diskFull(directory:freeBytes:message:)`` when the disk holding the database is full.
 struct StoreDatabase: Sendable {
     let writer: any DatabaseWriter
     let configuration: StoreConfiguration
+
+    /// The database file, nil for an in-memory database.
+    var path: String? { (writer as? DatabasePool)?.path }
 
     /// Opens (creating if needed) a WAL database file and sets the writer to `synchronous = FULL`.
     static func openPool(path: String, configuration: StoreConfiguration) throws(StoreError) -> StoreDatabase {
@@ -20,7 +24,7 @@ struct StoreDatabase: Sendable {
             }
             return StoreDatabase(writer: pool, configuration: configuration)
         } catch {
-            throw StoreError.wrapping(error)
+            throw StoreError.wrapping(error, databasePath: path)
         }
     }
 
@@ -58,17 +62,18 @@ struct StoreDatabase: Sendable {
     ) async throws -> T {
         let relax =
             durability == .relaxed && configuration.syncMode == .fullWithRelaxedFrequentWrites && writer is DatabasePool
+        let path = self.path
         let result: Result<T, StoreError> = await withCheckedContinuation { continuation in
             writer.asyncWriteWithoutTransaction { db in
-                continuation.resume(returning: Self.transaction(db, relax: relax, body))
+                continuation.resume(returning: Self.transaction(db, relax: relax, databasePath: path, body))
             }
         }
         return try result.get()
     }
 
-    private static func transaction<T>(_ db: Database, relax: Bool, _ body: (Database) throws -> T) -> Result<
-        T, StoreError
-    > {
+    private static func transaction<T>(
+        _ db: Database, relax: Bool, databasePath: String?, _ body: (Database) throws -> T
+    ) -> Result<T, StoreError> {
         do {
             if relax { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             let result: Result<T, any Error> = Result {
@@ -84,7 +89,7 @@ struct StoreDatabase: Sendable {
             if relax { try db.execute(sql: "PRAGMA synchronous = FULL") }
             return .success(try result.get())
         } catch {
-            return .failure(StoreError.wrapping(error))
+            return .failure(StoreError.wrapping(error, databasePath: databasePath))
         }
     }
 
@@ -102,14 +107,16 @@ struct StoreDatabase: Sendable {
         do {
             return try await writer.read(body)
         } catch {
-            throw StoreError.wrapping(error)
+            throw StoreError.wrapping(error, databasePath: path)
         }
     }
 }
 
 extension StoreError {
-    /// `error` itself when it is a store error, otherwise its description wrapped as ``database(_:)``.
-    static func wrapping(_ error: any Error) -> StoreError {
-        (error as? StoreError) ?? .database(String(describing: error))
+    /// `error` itself when it is a store error, ``diskFull(directory:freeBytes:message:)`` when it says the disk
+    /// holding `databasePath` is full, otherwise its description wrapped as ``database(_:)``.
+    static func wrapping(_ error: any Error, databasePath: String? = nil) -> StoreError {
+        (error as? StoreError) ?? DiskSpace.fullDiskError(error, databasePath: databasePath)
+            ?? .database(String(describing: error))
     }
 }

@@ -51,14 +51,29 @@ extension JobQueue {
         let now = database.now
         let policy = database.configuration.policy
         return try await database.write { db in
-            let current = try Job.require(db, id: id)
-            let transition: JobTransition =
-                current.consecutiveCrashes + 1 >= limit ? .hold(.crashLimit) : .requeue(reason)
-            guard current.state == .running else {
-                throw StoreError.invalidTransition(job: id, from: current.state, transition: transition.description)
+            try TransitionWriter(db: db, now: now, policy: policy).requeueCrashed(id, reason: reason, crashLimit: limit)
+        }
+    }
+
+    /// Reconciles the store with the workers that really run: every RUNNING job whose id is not in `live` has
+    /// no worker (its run ended but its final state could not be written, for example on a full disk), so it
+    /// is requeued like a crash: PENDING(``JobReason/workerLost``) with restarts+1, or HELD(CrashLimit) when the
+    /// crash streak reaches ``crashLimit``. It resumes from its checkpoint. Returns the requeued jobs; one
+    /// transaction, and no write at all when nothing is orphaned.
+    public func requeueOrphans(live: Set<JobID>) async throws -> [Job] {
+        let orphans = try await database.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM job WHERE state = 'RUNNING' ORDER BY id")
+        }.map { try JobID(stored: $0) }.filter { !live.contains($0) }
+        guard !orphans.isEmpty else { return [] }
+        let limit = crashLimit
+        let now = database.now
+        let policy = database.configuration.policy
+        return try await database.write { db in
+            let writer = TransitionWriter(db: db, now: now, policy: policy)
+            let running = Set(try writer.runningIDs())
+            return try orphans.filter(running.contains).map { id in
+                try writer.requeueCrashed(id, reason: .workerLost, crashLimit: limit)
             }
-            return try TransitionWriter(db: db, now: now, policy: policy)
-                .apply(transition, to: id, actor: nil, countCrash: true)
         }
     }
 

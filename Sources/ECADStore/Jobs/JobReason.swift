@@ -33,6 +33,9 @@ public struct JobReason: RawRepresentable, Hashable, Sendable, Codable, Expressi
     public static let workerCrashed: JobReason = "WorkerCrashed"
     /// Requeued because its worker missed its heartbeat deadline and was killed.
     public static let workerHung: JobReason = "WorkerHung"
+    /// Requeued by the scheduler's reconciliation: RUNNING in the store with no worker running it (the end of
+    /// its run could not be written, for example because the disk was full).
+    public static let workerLost: JobReason = "WorkerLost"
     /// Held after ``JobQueue/crashLimit`` consecutive crashes.
     public static let crashLimit: JobReason = "CrashLimit"
     /// Requeued at startup: the daemon died while the job was running.

@@ -51,6 +51,18 @@ struct TransitionWriter {
         return try Job.require(db, id: id)
     }
 
+    /// A RUNNING job's worker is gone (crashed, hung, lost): restarts+1 and crash streak+1, back to
+    /// PENDING(`reason`), or HELD(CrashLimit) when the streak reaches `crashLimit`.
+    func requeueCrashed(_ id: JobID, reason: JobReason, crashLimit: Int) throws -> Job {
+        let current = try Job.require(db, id: id)
+        let transition: JobTransition =
+            current.consecutiveCrashes + 1 >= crashLimit ? .hold(.crashLimit) : .requeue(reason)
+        guard current.state == .running else {
+            throw StoreError.invalidTransition(job: id, from: current.state, transition: transition.description)
+        }
+        return try apply(transition, to: id, actor: nil, countCrash: true)
+    }
+
     /// The ids of every RUNNING job, oldest first.
     func runningIDs() throws -> [JobID] {
         try Int64.fetchAll(db, sql: "SELECT id FROM job WHERE state = 'RUNNING' ORDER BY id").map { try JobID(stored: $0) }

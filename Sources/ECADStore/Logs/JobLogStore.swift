@@ -8,13 +8,14 @@ public struct JobLogStore: Sendable {
     let database: StoreDatabase
 
     /// Appends lines in one relaxed-durability transaction; lines longer than ``InputLimits/maxLogLineBytes`` are
-    /// cut, and the job's oldest lines beyond ``StoreConfiguration/logLinesKept`` are deleted.
+    /// cut, NUL characters are stored as ``nulReplacement``, and the job's oldest lines beyond
+    /// ``StoreConfiguration/logLinesKept`` are deleted.
     /// - Throws: ``StoreError/jobNotFound(_:)``.
     public func append(job id: JobID, stream: JobLogLine.Stream, lines: [String]) async throws {
         guard !lines.isEmpty else { return }
         let now = database.now
         let kept = max(database.configuration.logLinesKept, 1)
-        let cut = lines.map(Self.truncated)
+        let cut = lines.map { Self.truncated($0.replacing("\u{0}", with: Self.nulReplacement)) }
         try await database.write(.relaxed) { db in
             _ = try Job.require(db, id: id)
             let statement = try db.makeStatement(
@@ -46,6 +47,10 @@ public struct JobLogStore: Sendable {
             }
         }
     }
+
+    /// What a NUL in a log line is stored as: U+2400 SYMBOL FOR NULL. SQLite text goes in and out of GRDB as C
+    /// strings, so a raw NUL would cut the line there (a prompt with a NUL lost everything after it).
+    public static let nulReplacement = "\u{2400}"
 
     private static func truncated(_ line: String) -> String {
         guard line.utf8.count > InputLimits.maxLogLineBytes else { return line }

@@ -21,7 +21,9 @@ enum EvaluateFixture {
 
     /// The sources of `spec` on the toy model in `models`.
     static func sources(_ spec: EvaluateSpec, models: URL) throws -> EvaluateSources {
-        EvaluateSources(spec: spec, model: try SearchModel(id: "toy", modelsDirectory: models), modelsDirectory: models)
+        EvaluateSources(
+            spec: spec, model: try SearchModel(id: "toy", modelsDirectory: models), modelsDirectory: models,
+            policy: SpecPolicy(roots: SharedRoots([])))
     }
 
     /// The toy search's spec as the API stores it.
@@ -36,7 +38,7 @@ enum EvaluateFixture {
         let store = try Store.inMemory()
         let job = try await store.jobs.submit(NewJob(kind: .search, specJSON: searchSpecJSON, ownerUID: 1000, ownerName: "test"))
         _ = try await store.jobs.claimNext(slots: 1)
-        let spec = try SearchRunner.parse(Data(searchSpecJSON.utf8))
+        let spec = try SearchRunner.parse(Data(searchSpecJSON.utf8), policy: SpecPolicy(roots: SharedRoots([])))
         let checkpoint = try await SearchFixture.run(
             try SearchFixture.plan(spec, models: models), store: store, job: job.id, evaluator: ToyEvaluator())
         _ = try await store.jobs.complete(job.id)

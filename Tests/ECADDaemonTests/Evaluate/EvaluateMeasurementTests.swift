@@ -66,7 +66,7 @@ struct EvaluateMeasurementTests {
         let text = try String(contentsOf: Self.root.appendingPathComponent("jobs/shapes32-evaluate.toml"), encoding: .utf8)
         let (_, tree) = try JobSpec.load(text, overrides: ["front=12"])
         let json = try JSONEncoder().encode(tree)
-        let runner = EvaluateRunner(modelsDirectory: Self.root.appendingPathComponent("models"))
+        let runner = EvaluateRunner(modelsDirectory: Self.root.appendingPathComponent("models"), policy: SpecPolicy(roots: SharedRoots([])))
         try runner.validate(spec: try APIJSON.makeDecoder().decode(JSONValue.self, from: json))
         guard case .evaluate(let spec) = try JobSpec.load(text, overrides: ["front=12"]).spec else {
             Issue.record("not an evaluate spec")

@@ -25,7 +25,18 @@ struct SchedulerStatusTests {
         search.setProgress(try APIJSON.text(of: JobProgressView(generation: 2, generations: 10)))
         #expect(jobs.generations == [.init(job: try JobID(5), done: 2, budget: 10)])
         #expect(search.takeProgress()?.contains("\"generation\":2") == true)
-        jobs.remove(try JobID(5))
+        jobs.remove(search)
         #expect(jobs.generations.isEmpty)
+    }
+
+    @Test func removingAnOldRunKeepsTheNewRunOfTheSameJob() throws {
+        let jobs = RunningJobs()
+        let old = RunningJob(id: try JobID(3)), new = RunningJob(id: try JobID(3))
+        jobs.insert(old)
+        jobs.insert(new)  // requeued through the API and claimed again while the old run was settling
+        jobs.remove(old)
+        #expect(jobs.ids == [try JobID(3)])
+        jobs.remove(new)
+        #expect(jobs.ids.isEmpty)
     }
 }

@@ -8,6 +8,7 @@ A test double for the daemon's tests. Behaviour is steered by the prompts of a g
   "hang-once:PATH"      hang if PATH does not exist (and create it), else behave normally
   "wait-for:PATH"       keep heartbeating, answer only once PATH exists
   "pid-to:PATH"         write the worker's pid to PATH first
+  "echo:TEXT"           write TEXT to stderr as it is (a log line)
 anything else renders a small deterministic PNG per prompt x seed into the artifact dir (and grid.png when the
 request has "grid": true).
 
@@ -84,6 +85,8 @@ def steer(prompts):
         if p.startswith("pid-to:"):
             with open(p.split(":", 1)[1], "w") as f:
                 f.write(str(os.getpid()))
+        if p.startswith("echo:"):
+            log(p[len("echo:"):])
         if p == "crash":
             log("crashing as asked")
             os._exit(3)
@@ -210,6 +213,8 @@ def run_request(rid, kind, req):
         reply = {"type": "error", "id": rid, "code": "bad_request", "message": "bad field: %r" % (err,), "fatal": False}
     except ValueError as err:
         reply = {"type": "error", "id": rid, "code": "bad_request", "message": str(err), "fatal": False}
+    except OSError as err:  # e.g. a full disk under the artifact dir
+        reply = {"type": "error", "id": rid, "code": "io_error", "message": str(err), "fatal": False}
     # Free before answering: the daemon may send its next request as soon as it reads the answer.
     state["busy"] = False
     send(reply)

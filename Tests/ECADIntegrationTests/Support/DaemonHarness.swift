@@ -34,6 +34,8 @@ final class DaemonHarness {
     let recorder: WorkerIORecorder?
     /// Variables added to `ecadd`'s environment (it inherits the test's otherwise).
     var environment: [String: String] = [:]
+    /// Flags added to `ecadd`'s command line (`--idle-timeout 1`).
+    var daemonArguments: [String] = []
     private(set) var daemon: SpawnedProcess?
 
     /// A harness in a fresh temp folder; `recordWorkerIO` puts a ``WorkerIORecorder`` between `ecadd` and its worker.
@@ -81,7 +83,7 @@ final class DaemonHarness {
         let command = launcher + [
             Self.binDirectory + "/ecadd", "--socket", socket, "--state-dir", stateDirectory, "--worker", workerExecutable,
             "--slots", String(slots), "--heartbeat-timeout", String(heartbeatTimeout),
-        ]
+        ] + daemonArguments
         daemon = try SpawnedProcess(command, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
         _ = try Poll.until("ecadd to answer") { try? curl("GET", "/v1/health").0 == 200 ? true : nil }
     }

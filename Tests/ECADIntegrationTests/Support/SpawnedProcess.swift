@@ -18,12 +18,13 @@ final class SpawnedProcess {
     private var status: Int32?
 
     /// Starts `command` (an absolute path and its arguments) with `environment`; stdin and stderr are /dev/null,
-    /// stdout is inherited.
-    init(_ command: [String], environment: [String: String]) throws {
+    /// stdout is inherited, or written to the file `stdout` when given.
+    init(_ command: [String], environment: [String: String], stdout: String? = nil) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let stdout { posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

@@ -42,10 +42,8 @@ public struct EvaluateSpec: Sendable, Equatable {
             if case .integer(let id) = value, id >= 1 { return String(id) }
             return try SpecRead.nonEmptyString(value, path)
         }
-        schedules = try fields.read("schedules", default: []) { value, path throws(SpecError) in
-            try SpecRead.array(value, path) { item, itemPath throws(SpecError) in
-                try ScheduleSource.read(item, itemPath, allowFront: true)
-            }
+        schedules = try fields.list("schedules", default: [], limit: \.schedules) { item, itemPath throws(SpecError) in
+            try ScheduleSource.read(item, itemPath, allowFront: true)
         }
         if let front { schedules.insert(.front(front), at: 0) }
         guard !schedules.isEmpty else {
@@ -55,6 +53,6 @@ public struct EvaluateSpec: Sendable, Equatable {
         let metricsPath = fields.path(of: "metrics")
         metrics = try fields.read("metrics", default: [.reward, .macs, .latency], SpecRead.distinctChoices)
         guard !metrics.isEmpty else { throw .field(metricsPath, "expected at least one metric, got []") }
-        latencyRepeats = try fields.read("latency_repeats", default: 5, SpecRead.positive)
+        latencyRepeats = try fields.bounded("latency_repeats", default: 5, limit: \.latencyRepeats)
     }
 }

@@ -9,7 +9,7 @@ public struct GenerateSpec: Sendable, Equatable {
 
         init(from fields: inout SpecFields) throws(SpecError) {
             grid = try fields.read("grid", default: true, SpecRead.bool)
-            columns = try fields.optional("columns", SpecRead.positive)
+            columns = try fields.optionalBounded("columns", limit: \.outputColumns)
         }
     }
 

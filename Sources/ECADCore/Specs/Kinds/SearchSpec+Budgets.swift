@@ -11,8 +11,8 @@ extension SearchSpec {
         public var stagnation: Stagnation
 
         init(from fields: inout SpecFields) throws(SpecError) {
-            generations = try fields.read("generations", default: 50, SpecRead.nonNegative)
-            evaluations = try fields.optional("evaluations", SpecRead.positive)
+            generations = try fields.bounded("generations", default: 50, minimum: 0, limit: \.generations)
+            evaluations = try fields.optionalBounded("evaluations", limit: \.evaluations)
             until = try fields.optional("until", Deadline.read)
             stagnation = try fields.section("stagnation") { fields throws(SpecError) in try Stagnation(from: &fields) }
             if generations == 0, evaluations == nil, until == nil, stagnation.generations == nil {
@@ -30,7 +30,7 @@ extension SearchSpec {
         public var epsilon: Double
 
         init(from fields: inout SpecFields) throws(SpecError) {
-            generations = try fields.optional("generations", SpecRead.positive)
+            generations = try fields.optionalBounded("generations", limit: \.generations)
             epsilon = try fields.read("epsilon", default: 1e-4) { value, path throws(SpecError) in
                 try SpecRead.number(value, path, in: 0...Double.greatestFiniteMagnitude)
             }

@@ -22,7 +22,7 @@ extension SearchSpec {
 
         init(from fields: inout SpecFields) throws(SpecError) {
             crossover = try fields.read("crossover", default: .kPoint, SpecRead.choice)
-            points = try fields.read("points", default: 4, SpecRead.positive)
+            points = try fields.bounded("points", default: 4, limit: \.crossoverPoints)
             crossoverProbability = try fields.read("crossover_prob", default: 0.9, SpecRead.probability)
             mutationProbability = try fields.read("mutation_prob", default: 1.0, SpecRead.probability)
             mutationRate = try fields.optional("mutation_rate", SpecRead.probability)
@@ -35,18 +35,19 @@ extension SearchSpec {
         public var heuristics: [String]
         /// Registry names, aliases or digests (warm start). Default [].
         public var registry: [String]
-        /// Schedule files. Default [].
+        /// Schedule files (read by the daemon only under its shared roots). Default [].
         public var files: [String]
+        /// Schedule files' contents (ecad or reference JSON), inline: how the CLI sends `files`. Default [].
+        public var documents: [String]
         /// Random schedules added; nil fills up to the population size. Default nil.
         public var random: Int?
 
         init(from fields: inout SpecFields) throws(SpecError) {
-            heuristics = try fields.read("heuristics", default: []) { value, path throws(SpecError) in
-                try SpecRead.array(value, path, HeuristicName.read)
-            }
-            registry = try fields.read("registry", default: [], SpecRead.strings)
-            files = try fields.read("files", default: [], SpecRead.strings)
-            random = try fields.optional("random", SpecRead.nonNegative)
+            heuristics = try fields.list("heuristics", default: [], limit: \.schedules, HeuristicName.read)
+            registry = try fields.list("registry", default: [], limit: \.schedules, SpecRead.nonEmptyString)
+            files = try fields.list("files", default: [], limit: \.schedules, SpecRead.nonEmptyString)
+            documents = try fields.list("documents", default: [], limit: \.schedules, SpecRead.nonEmptyString)
+            random = try fields.optionalBounded("random", minimum: 0, limit: \.population)
         }
     }
 
@@ -62,7 +63,7 @@ extension SearchSpec {
 
         init(from fields: inout SpecFields) throws(SpecError) {
             enabled = try fields.read("enabled", default: false, SpecRead.bool)
-            subsetPrompts = try fields.read("subset_prompts", default: 16, SpecRead.positive)
+            subsetPrompts = try fields.bounded("subset_prompts", default: 16, limit: \.prompts)
             promoteFraction = try fields.read("promote_fraction", default: 0.25) { value, path throws(SpecError) in
                 try SpecRead.number(value, path, in: 0.01...1)
             }

@@ -40,7 +40,7 @@ public struct SearchSpec: Sendable, Equatable {
     init(from fields: inout SpecFields) throws(SpecError) {
         name = try fields.optional("name", SpecRead.nonEmptyString)
         setup = try RunSetup(from: &fields, defaultPrompts: .set("calibration"))
-        population = try fields.optional("population", SpecRead.positive)
+        population = try fields.optionalBounded("population", limit: \.population)
         operators = try fields.section("operators") { fields throws(SpecError) in try Operators(from: &fields) }
         let objectivesPath = fields.path(of: "objectives")
         objectives = try fields.read("objectives", default: [.reward, .macs], SpecRead.distinctChoices)

@@ -9,7 +9,7 @@ public struct RunSetup: Sendable, Equatable {
         case diffusers
     }
 
-    /// Model id (`shapes32`, `pixart-alpha-256`, ...). Default `"shapes32"`.
+    /// Model id (`shapes32`, `pixart-alpha-256`, ...; a folder name, see ``SpecRead/identifier(_:_:)``). Default `"shapes32"`.
     public var model: String
     /// Default `.native`.
     public var backend: Backend
@@ -25,15 +25,16 @@ public struct RunSetup: Sendable, Equatable {
     public var sampler: SamplerSpec
 
     init(from fields: inout SpecFields, defaultPrompts: PromptSource) throws(SpecError) {
-        model = try fields.read("model", default: "shapes32", SpecRead.nonEmptyString)
+        model = try fields.read("model", default: "shapes32", SpecRead.identifier)
         backend = try fields.read("backend", default: .native, SpecRead.choice)
-        prompts = try fields.read("prompts", default: defaultPrompts, PromptSource.read)
-        promptLimit = try fields.optional("prompt_limit", SpecRead.positive)
-        let givenCount = try fields.optional("images_per_prompt", SpecRead.positive)
-        let seedsPath = fields.path(of: "seeds")
-        let givenSeeds = try fields.optional("seeds") { value, path throws(SpecError) in
-            try SpecRead.array(value, path, SpecRead.nonNegative)
+        let limits = fields.limits
+        prompts = try fields.read("prompts", default: defaultPrompts) { value, path throws(SpecError) in
+            try PromptSource.read(value, path, limits: limits)
         }
+        promptLimit = try fields.optionalBounded("prompt_limit", limit: \.prompts)
+        let givenCount = try fields.optionalBounded("images_per_prompt", limit: \.imagesPerPrompt)
+        let seedsPath = fields.path(of: "seeds")
+        let givenSeeds = try fields.optionalList("seeds", limit: \.imagesPerPrompt, SpecRead.nonNegative)
         imagesPerPrompt = givenCount ?? givenSeeds.map { max($0.count, 1) } ?? 1
         seeds = givenSeeds ?? Array(0..<imagesPerPrompt)
         guard seeds.count == imagesPerPrompt else {

@@ -17,7 +17,7 @@ public struct SamplerSpec: Sendable, Equatable {
     init(from fields: inout SpecFields) throws(SpecError) {
         let defaults = SamplerSpec()
         name = try fields.read("name", default: defaults.name, SpecRead.nonEmptyString)
-        steps = try fields.read("steps", default: defaults.steps, SpecRead.positive)
+        steps = try fields.bounded("steps", default: defaults.steps, limit: \.steps)
         guidance = try fields.read("guidance", default: defaults.guidance) { value, path throws(SpecError) in
             try SpecRead.number(value, path, in: 0...100)
         }

@@ -5,8 +5,8 @@ import Foundation
 ///
 /// - `.inline`: as written.
 /// - `.file(path)`: one prompt per line (blank lines and lines starting with `#` skipped), or a JSON list
-///   of strings. The CLI resolves relative paths before submitting; a relative path here is taken
-///   relative to the daemon's working directory.
+///   of strings (``PromptSource/prompts(inFile:)``). The path is already the real path under a shared root
+///   (``SpecPolicy/admit(_:)``); the CLI sends a user's own files inline.
 /// - `.set(name)`: the model folder's `prompts/<name>.txt`, else the repository's
 ///   `jobs/prompts/<family>-<name>.txt` beside the models directory (`family` is the model id without
 ///   trailing digits: `shapes32` → `jobs/prompts/shapes-calibration.txt`).
@@ -45,15 +45,12 @@ package enum SearchPrompts {
     }
 
     private static func read(_ file: URL) throws(DaemonError) -> [String] {
-        guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8)
-        else { throw .invalidSpec(field: "search.prompts", message: "cannot read prompt file \(file.path)") }
-        if text.first(where: { !$0.isWhitespace }) == "[" {
-            guard let list = try? JSONDecoder().decode([String].self, from: data) else {
-                throw .invalidSpec(field: "search.prompts", message: "\(file.path) is not a JSON list of strings")
-            }
-            return list
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw .invalidSpec(field: "search.prompts", message: "cannot read prompt file \(file.path)")
         }
-        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        guard let prompts = PromptSource.prompts(inFile: data) else {
+            throw .invalidSpec(field: "search.prompts", message: "\(file.path) is neither UTF-8 lines nor a JSON list of strings")
+        }
+        return prompts
     }
 }

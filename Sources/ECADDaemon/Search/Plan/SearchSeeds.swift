@@ -4,7 +4,8 @@ import ECADStore
 import Foundation
 
 /// The initial population's seed genomes from a spec's `[init]`: heuristics, then registry entries,
-/// then schedule files, in the order written (the GA drops duplicates; `init.random` adds random ones).
+/// then schedule files (their real paths under a shared root, see ``SpecPolicy``), then inline documents, in the
+/// order written (the GA drops duplicates; `init.random` adds random ones).
 package enum SearchSeeds {
     /// The seeds, as genomes of `plan`'s codec.
     /// - Throws: ``DaemonError/invalidSpec(field:message:)`` naming the entry (`search.init.files[1]`).
@@ -42,6 +43,9 @@ package enum SearchSeeds {
                 throw DaemonError.invalidSpec(field: field, message: "cannot read schedule file \(path)")
             }
             genomes.append(try genome(Array(data), plan: plan, field: field))
+        }
+        for (index, text) in initialization.documents.enumerated() {
+            genomes.append(try genome(Array(text.utf8), plan: plan, field: "search.init.documents[\(index)]"))
         }
         return genomes
     }

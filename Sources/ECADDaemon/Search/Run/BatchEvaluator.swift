@@ -18,6 +18,9 @@ package struct BatchEvaluator {
     package let persistence: any SearchPersistence
     /// Schedules per evaluator request.
     package let chunkSize: Int
+    /// Whether the job is being stopped (cancelled, held, requeued, daemon shutdown): checked before each chunk
+    /// and by ``SearchDriver`` between generations, so a stopped search ends within one chunk of candidates.
+    package var shouldStop: @Sendable () -> Bool = { false }
 
     /// The evaluation of every schedule on `prompts`, in order; `counters` counts fresh and reused ones.
     package func evaluate(
@@ -27,6 +30,7 @@ package struct BatchEvaluator {
         var found = try await persistence.stored(keys)
         let missing = keys.indices.filter { found[keys[$0]] == nil }
         for start in stride(from: 0, to: missing.count, by: max(chunkSize, 1)) {
+            if shouldStop() { throw DaemonError.stopped }
             let chunk = Array(missing[start..<min(start + max(chunkSize, 1), missing.count)])
             let results = try await evaluator.evaluate(chunk.map { schedules[$0] }, prompts: prompts)
             guard results.count == chunk.count else {

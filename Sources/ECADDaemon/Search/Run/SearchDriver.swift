@@ -31,9 +31,11 @@ package struct SearchDriver {
     private var plan: SearchPlan { batches.plan }
 
     /// Runs until a budget is reached; returns the final checkpoint (``SearchCheckpoint/stopReason`` set).
+    /// - Throws: ``DaemonError/stopped`` as soon as ``BatchEvaluator/shouldStop`` says the job is being stopped.
     package func run() async throws -> SearchCheckpoint {
         var checkpoint = try await start()
         while checkpoint.stopReason == nil {
+            if batches.shouldStop() { throw DaemonError.stopped }
             if checkpoint.state.phase == .readyForOffspring, let reason = stopReason(checkpoint) {
                 checkpoint.stopReason = reason
             } else {
