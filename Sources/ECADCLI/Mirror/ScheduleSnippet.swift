@@ -4,7 +4,7 @@ import Foundation
 /// The few Python lines that apply a fetched schedule to a user's diffusers pipeline with `ecad_diffusers`
 /// (README, "Use a schedule"), printed by `ecad registry get --snippet`.
 enum ScheduleSnippet {
-    /// The lines for `document` (digest `digest`), loaded from `source`: a schedule file, `MIRROR#DIGEST`, or a
+    /// The lines (without a final newline) for `document` (digest `digest`), loaded from `source`: a schedule file, `MIRROR#DIGEST`, or a
     /// digest that `ecad_diffusers` resolves through `ecad registry get`.
     static func text(source: String, document: ScheduleDocument, digest: String) -> String {
         """
@@ -12,7 +12,6 @@ enum ScheduleSnippet {
         import ecad_diffusers
         handle = ecad_diffusers.enable(pipe, \(pythonString(source)))  # \(document.model), sha256:\(digest)
         image = pipe(prompt, num_inference_steps=\(document.schedule.steps)).images[0]  # handle.macs_fraction: the saving
-
         """
     }
 

@@ -46,7 +46,7 @@ struct RegistryGetCommand: DaemonCommand {
         } else {
             source = digest
         }
-        print(ScheduleSnippet.text(source: source, document: document, digest: digest), terminator: "")
+        TerminalOutput.print(ScheduleSnippet.text(source: source, document: document, digest: digest))
     }
 
     /// REF's digest and schedule: from the mirror (every file verified), or as the daemon resolves it.
