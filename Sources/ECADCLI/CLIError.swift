@@ -11,11 +11,13 @@ public enum CLIError: Error, CustomStringConvertible {
     case badResponse(String)
     /// The command line or an input file is wrong.
     case usage(String)
+    /// A registry mirror could not be read, or a file from it failed its checks (nothing from it was used).
+    case mirror(String)
 
     /// The process exit status for this error.
     public var exitCode: Int32 {
         switch self {
-        case .refused, .badResponse: 1
+        case .refused, .badResponse, .mirror: 1
         case .usage: 2
         case .unreachable: 3
         }
@@ -34,6 +36,7 @@ public enum CLIError: Error, CustomStringConvertible {
             "ecad: refused (\(status)): \(body.error.message)" + (body.error.field.map { " [field \($0)]" } ?? "")
         case .badResponse(let message): "ecad: bad answer from ecadd: \(message)"
         case .usage(let message): "ecad: \(message)"
+        case .mirror(let message): "ecad: mirror refused: \(message)"
         }
     }
 }

@@ -30,6 +30,9 @@ public struct BundleManifest: Codable, Sendable, Hashable {
     public static let currentFormat = "ecad.registry-bundle/v1"
     /// The manifest's file name.
     public static let fileName = "manifest.json"
+    /// The mirror index's file name: a summary of the versions for people and clients, written by
+    /// `ecad registry export --mirror`; listed and checked like every file, never read by an import.
+    public static let indexFileName = "index.json"
     /// The largest bundle file accepted (16 MiB).
     public static let maxFileBytes = 16 << 20
 
@@ -47,10 +50,11 @@ public struct BundleManifest: Codable, Sendable, Hashable {
         self.init(files: entries.sorted { $0.path < $1.path })
     }
 
-    /// Whether `path` is one a bundle may hold: `manifest.json`, `aliases.json`, or `schedules/HEX.json` and
-    /// `versions/HEX.json` with a 64-digit lowercase sha256, so no listed path can leave the bundle directory.
+    /// Whether `path` is one a bundle may hold: `manifest.json`, `aliases.json`, `index.json`, or
+    /// `schedules/HEX.json` and `versions/HEX.json` with a 64-digit lowercase sha256, so no listed path can leave
+    /// the bundle directory.
     public static func isBundlePath(_ path: String) -> Bool {
-        if path == fileName || path == "aliases.json" { return true }
+        if path == fileName || path == "aliases.json" || path == indexFileName { return true }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0] == "schedules" || parts[0] == "versions", parts[1].hasSuffix(".json")
         else { return false }
