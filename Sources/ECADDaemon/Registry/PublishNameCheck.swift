@@ -12,7 +12,7 @@ struct PublishNameCheck {
     func check(_ spec: JSONValue, kind: JobKind, uid: UInt32) async throws {
         guard kind == .search, let publish = spec["publish"], publish["enabled"] != .bool(false),
             case .string(let name)? = publish["name"], let owner = try await registry.owner(of: name),
-            owner.uid != uid, !policy.isAdmin(uid: uid)
+            owner.uid != uid, !owner.allows(RegistryActor(uid: uid, policy: policy))
         else { return }
         throw APIFailure.forbidden(
             "registry name \(name) belongs to \(owner.summary): publish the front under a name of your own",

@@ -25,7 +25,7 @@ extension Registry {
                 arguments: [name, Int64(actor.uid), actor.userName, now.storeSeconds])
             return
         }
-        guard actor.isAdmin || owner.uid == actor.uid else {
+        guard owner.allows(actor) else {
             throw StoreError.forbidden(
                 "registry name \(name) belongs to \(owner.summary): \(actor.userName) (uid \(actor.uid)) may not "
                     + "\(doing) it")

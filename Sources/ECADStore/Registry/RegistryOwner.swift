@@ -19,6 +19,12 @@ public struct RegistryOwner: Sendable, Hashable {
         self.since = since
     }
 
+    /// Whether `actor` may change the name (publish into it, import into it, move its aliases): its owner or an
+    /// admin; a name whose owner is unknown, admins only.
+    public func allows(_ actor: RegistryActor) -> Bool {
+        actor.isAdmin || uid == actor.uid
+    }
+
     /// The owner for messages, e.g. `root (uid 0)` or `admins only (owner unknown)`.
     public var summary: String {
         guard let uid else { return "admins only (owner unknown)" }
