@@ -22,7 +22,9 @@ struct ConnectionLimitTests {
             ["/usr/bin/setpriv", "--reuid", "\(Self.nobody)", "--regid", "\(Self.nobody)", "--clear-groups",
              "/usr/bin/python3", Self.script, "hold", harness.socket, "4"],
             environment: [:], stdout: output)
-        let statuses = try Poll.until("4 connections held") { () -> String? in
+        // 60 s, not the default 20: in a full parallel test run on 2 cores, starting Python as another uid and making
+        // four requests to a debug ecadd once took longer than 20 s (CI, 2026-12-06).
+        let statuses = try Poll.until("4 connections held", seconds: 60) { () -> String? in
             let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
             return text.hasSuffix("\n") ? text : nil
         }
