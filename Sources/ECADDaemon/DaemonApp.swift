@@ -23,10 +23,12 @@ public struct DaemonApp: Sendable {
     ///   - maxConnectionsPerUser: API connections one uid may have open (root and admins are exempt).
     ///   - limits: `key=value` settings of the spec limits (``SpecLimits/keys``).
     ///   - sharedRoots: folders spec paths may point into; nil for ``SharedRoots/defaults(modelsDirectory:)``.
-    public init(
+    ///   - slurm: Slurm settings; when set (its shared directory must exist and be writable), searches evaluate
+    ///     through Slurm.
+    package init(
         socketPath: String?, stateDirectory: String?, slots: Int, workerExecutable: String?,
         heartbeatTimeout: Double = 30, idleTimeout: Double = 60, maxConnectionsPerUser: Int = 64,
-        limits: [String] = [], sharedRoots: [String]? = nil
+        limits: [String] = [], sharedRoots: [String]? = nil, slurm: SlurmSettings? = nil
     ) throws {
         let environment = ProcessInfo.processInfo.environment
         let inherited = SocketActivation.inheritedListener()
@@ -54,6 +56,8 @@ public struct DaemonApp: Sendable {
             do { try configuration.limits.set(limit) } catch { throw DaemonError.configuration("--limit: \(error)") }
         }
         configuration.sharedRoots = sharedRoots
+        try slurm?.validate()
+        configuration.slurm = slurm
         self.configuration = configuration
     }
 
@@ -91,7 +95,9 @@ public struct DaemonApp: Sendable {
         logger.info("spec paths allowed under shared roots", metadata: ["roots": "\(policy.roots.paths)"])
         let runners: [JobKind: any JobRunner] = [
             .generate: GenerateRunner(modelsDirectory: models, registry: store.registry, policy: policy),
-            .search: SearchRunner(modelsDirectory: models, policy: policy),
+            .search: SearchRunner(
+                modelsDirectory: models, policy: policy,
+                slurm: configuration.slurm.map { ($0, [configuration.workerExecutable] + configuration.workerArguments) }),
             .evaluate: EvaluateRunner(modelsDirectory: models, policy: policy),
         ]
         let daemon = DaemonContext(

@@ -17,6 +17,8 @@ public final class Store: Sendable {
     public let artifacts: ArtifactIndex
     /// Published schedule versions and their aliases.
     public let registry: Registry
+    /// Slurm arrays searches submitted (adopted after a restart).
+    public let slurmArrays: SlurmArrayStore
 
     let database: StoreDatabase
 
@@ -65,6 +67,7 @@ public final class Store: Sendable {
         self.logs = JobLogStore(database: database)
         self.artifacts = ArtifactIndex(database: database)
         self.registry = Registry(database: database)
+        self.slurmArrays = SlurmArrayStore(database: database)
     }
 
     /// The names of every migration this build knows, oldest first.

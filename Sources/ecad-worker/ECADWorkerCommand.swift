@@ -5,6 +5,6 @@ import ArgumentParser
 struct ECADWorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ecad-worker", abstract: "Native PixArt worker (AVX2 kernels, OpenBLAS where the CPU lacks AVX2 or ECAD_KERNELS=blas).",
-        subcommands: [Serve.self, Forward.self, Sample.self, Trajectory.self, Bench.self],
+        subcommands: [Serve.self, Oneshot.self, Forward.self, Sample.self, Trajectory.self, Bench.self],
         defaultSubcommand: Serve.self)
 }

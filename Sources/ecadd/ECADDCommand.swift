@@ -38,13 +38,15 @@ struct ECADDCommand: AsyncParsableCommand {
     @Option(name: .customLong("shared-root"), help: "A folder spec paths may point into (repeatable; replaces the defaults: the models folder, jobs/ beside it, /usr/share/ecad).")
     var sharedRoots: [String] = []
 
+    @OptionGroup var slurm: SlurmOptions
+
     mutating func run() async throws {
         signal(SIGPIPE, SIG_IGN)
         DaemonApp.bootstrapLogging()
         let app = try DaemonApp(
             socketPath: socket, stateDirectory: stateDir, slots: slots, workerExecutable: worker,
             heartbeatTimeout: heartbeatTimeout, idleTimeout: idleTimeout, maxConnectionsPerUser: maxConnectionsPerUser,
-            limits: limits, sharedRoots: sharedRoots.isEmpty ? nil : sharedRoots)
+            limits: limits, sharedRoots: sharedRoots.isEmpty ? nil : sharedRoots, slurm: slurm.settings)
         try await app.run()
     }
 }

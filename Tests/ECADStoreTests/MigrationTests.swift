@@ -19,7 +19,7 @@ struct MigrationTests {
         let path = directory.appendingPathComponent(Store.fileName).path
         let names = Store.migrationNames
         #expect(names == ["v1-jobs", "v2-checkpoints-evaluations", "v3-registry-artifacts", "v4-job-logs", "v5-registry-names",
-                           "v6-registry-owners"])
+                           "v6-registry-owners", "v8-slurm-arrays"])
 
         let v1 = try Store.open(path: path, upTo: "v1-jobs", configuration: configuration)
         #expect(try await v1.appliedMigrations() == ["v1-jobs"])

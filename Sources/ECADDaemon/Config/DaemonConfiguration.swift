@@ -31,6 +31,8 @@ package struct DaemonConfiguration: Sendable {
     package var limits = SpecLimits()
     /// Folders spec paths may point into (`--shared-root`); nil for the defaults.
     package var sharedRoots: [String]?
+    /// Slurm settings (`--slurm-*`); when set, searches evaluate through Slurm.
+    package var slurm: SlurmSettings?
     /// Software version, reported by /v1/health and `hello`.
     package var version = DaemonConfiguration.softwareVersion
     /// This build's version.

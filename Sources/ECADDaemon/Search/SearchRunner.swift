@@ -15,12 +15,17 @@ package struct SearchRunner: JobRunner {
     package let policy: SpecPolicy
     /// Schedules per `evaluate` request; each request's results are stored as soon as it answers.
     package let chunkSize: Int
+    /// When set, candidates are evaluated through Slurm by this worker command line instead of the job's worker.
+    package let slurm: (settings: SlurmSettings, worker: [String])?
 
     /// Creates the runner.
-    package init(modelsDirectory: URL?, policy: SpecPolicy, chunkSize: Int = 4) {
+    package init(
+        modelsDirectory: URL?, policy: SpecPolicy, chunkSize: Int = 4, slurm: (settings: SlurmSettings, worker: [String])? = nil
+    ) {
         self.modelsDirectory = modelsDirectory
         self.policy = policy
         self.chunkSize = max(chunkSize, 1)
+        self.slurm = slurm
     }
 
     package var kind: JobKind { .search }
@@ -48,17 +53,35 @@ package struct SearchRunner: JobRunner {
         let model = try SearchModel(id: spec.setup.model, modelsDirectory: modelsDirectory)
         let prompts = try SearchPrompts.load(spec.setup.prompts, limit: spec.setup.promptLimit, model: model)
         let plan = try SearchPlan(spec: spec, model: model, prompts: prompts)
-        guard case .loaded(_, let loaded) = try await session.call(.load(LoadRequest(model: model.id, path: model.directory?.path)))
-        else { throw DaemonError.workerProtocol("expected a load result") }
-        guard loaded.blocks == plan.codec.layout.blockCount else {
-            throw DaemonError.workerProtocol("worker's \(model.id) has \(loaded.blocks) blocks, the cost model \(plan.codec.layout.blockCount)")
-        }
+        let load = LoadRequest(model: model.id, path: model.directory?.path)
         let running = context.running
+        let evaluator: any SearchEvaluator
+        let modelDigest: String
+        if let slurm {
+            // No local load: the digest comes from the model folder and each task's load is checked against the
+            // cost model's block count (docs/operations.md, "Running ecadd against a Slurm cluster").
+            modelDigest = try model.digest(workerDigest: nil)
+            var executor = SlurmExecutor(
+                settings: slurm.settings, worker: slurm.worker, job: job.id, arrays: context.store.slurmArrays, load: load,
+                seeds: plan.seeds, sampler: plan.sampler, blocks: plan.codec.layout.blockCount, modelDigest: modelDigest)
+            executor.stopReason = { running.stopReason }
+            let (store, id) = (context.store, job.id)
+            executor.log = { line in try? await store.logs.append(job: id, stream: .daemon, lines: [line]) }
+            evaluator = SlurmSearchEvaluator(executor: executor, chunkSize: chunkSize)
+        } else {
+            guard case .loaded(_, let loaded) = try await session.call(.load(load)) else {
+                throw DaemonError.workerProtocol("expected a load result")
+            }
+            guard loaded.blocks == plan.codec.layout.blockCount else {
+                throw DaemonError.workerProtocol("worker's \(model.id) has \(loaded.blocks) blocks, the cost model \(plan.codec.layout.blockCount)")
+            }
+            modelDigest = try model.digest(workerDigest: loaded.digest)
+            evaluator = WorkerSearchEvaluator(session: session, seeds: plan.seeds, sampler: plan.sampler)
+        }
         let batches = BatchEvaluator(
-            plan: plan, modelDigest: try model.digest(workerDigest: loaded.digest), job: job.id,
-            evaluator: WorkerSearchEvaluator(session: session, seeds: plan.seeds, sampler: plan.sampler),
-            persistence: StoreSearchPersistence(store: context.store, job: job.id), chunkSize: chunkSize,
-            shouldStop: { running.stopReason != nil })
+            plan: plan, modelDigest: modelDigest, job: job.id, evaluator: evaluator,
+            persistence: StoreSearchPersistence(store: context.store, job: job.id),
+            chunkSize: slurm == nil ? chunkSize : Int.max, shouldStop: { running.stopReason != nil })
         let started = Date()
         let deadline = spec.budgets.until?.resolved(after: job.submittedAt)
         let codec = plan.codec

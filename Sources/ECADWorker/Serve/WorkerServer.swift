@@ -50,18 +50,18 @@ public struct WorkerServer: Sendable {
                     heartbeat = Self.startHeartbeat(every: hello.heartbeatInterval, writer: writer)
                     await writer.send(.capabilities(id, capabilities()))
                 case .load(let request):
-                    let directory = request.path ?? "\(modelsRoot)/\(request.model)"
-                    let loaded = try await EngineThread.run { try ModelBundle.load(directory: directory) }
+                    let loaded = try await load(request)
                     bundle = loaded
-                    await writer.send(.loaded(id, LoadResult(
-                        model: request.model, steps: loaded.defaults.steps, blocks: loaded.transformer.config.numLayers,
-                        components: WireSchedule.pixartComponents)))
+                    await writer.send(.loaded(id, Self.loadResult(request, bundle: loaded)))
                 case .generate(let request):
                     guard let model = bundle else { throw WorkerError("generate before load") }
                     await writer.send(.generated(id, try await Self.generate(request, model: model)))
                 case .evaluate(let request):
                     guard let model = bundle else { throw WorkerError("evaluate before load") }
-                    await writer.send(.evaluated(id, try await Self.evaluate(request, model: model, id: id, writer: writer)))
+                    let result = try await Self.evaluate(request, model: model) { done in
+                        await writer.send(.progress(id, ProgressReport(done: done, total: request.schedules.count)))
+                    }
+                    await writer.send(.evaluated(id, result))
                 case .shutdown:
                     await writer.send(.shutDown(id))
                     return
@@ -92,22 +92,33 @@ public struct WorkerServer: Sendable {
         }
     }
 
-    /// Scores each schedule in turn (the baseline first, see ``EvaluationSession``), reporting progress after
+    /// Scores each schedule in turn (the baseline first, see ``EvaluationSession``), calling `progress` after
     /// each; the answer lists the evaluations in request order.
-    private static func evaluate(
-        _ request: EvaluateRequest, model: ModelBundle, id: WorkerRequestID, writer: LineWriter
+    static func evaluate(
+        _ request: EvaluateRequest, model: ModelBundle, progress: @Sendable (Int) async -> Void = { _ in }
     ) async throws -> EvaluateResult {
         let blocks = model.transformer.config.numLayers
         let schedules = try request.schedules.map { try $0.schedule(blocks: blocks) }
         let session = try await EngineThread.run { try EvaluationSession(model: model, request: request) }
-        return try await session.evaluateAll(schedules) { done in
-            await writer.send(.progress(id, ProgressReport(done: done, total: schedules.count)))
-        }
+        return try await session.evaluateAll(schedules, progress: progress)
+    }
+
+    /// Loads the model a `load` request names (its path, else `<modelsRoot>/<model>`).
+    func load(_ request: LoadRequest) async throws -> ModelBundle {
+        let directory = request.path ?? "\(modelsRoot)/\(request.model)"
+        return try await EngineThread.run { try ModelBundle.load(directory: directory) }
+    }
+
+    /// The `loaded` answer for a model bundle.
+    static func loadResult(_ request: LoadRequest, bundle: ModelBundle) -> LoadResult {
+        LoadResult(
+            model: request.model, steps: bundle.defaults.steps, blocks: bundle.transformer.config.numLayers,
+            components: WireSchedule.pixartComponents)
     }
 
     /// Generates every prompt under every seed (``ScheduleEvaluator/sample(_:prompts:seeds:sampler:)``) and
     /// writes `<artifactDir>/p<prompt, 3 digits>-s<seed>.png`, plus `grid.png` when the request asks for it.
-    private static func generate(_ request: GenerateRequest, model: ModelBundle) async throws -> GenerateResult {
+    static func generate(_ request: GenerateRequest, model: ModelBundle) async throws -> GenerateResult {
         guard !request.prompts.isEmpty, !request.seeds.isEmpty else { throw WorkerError("generate needs prompts and seeds") }
         let blocks = model.transformer.config.numLayers
         let schedule = try request.schedule?.schedule(blocks: blocks)

@@ -12,7 +12,7 @@ enum StoreMigrations {
     }
 
     /// Every migration, oldest first.
-    static let all: [Step] = [v1Jobs, v2CheckpointsEvaluations, v3RegistryArtifacts, v4JobLogs, v5RegistryNames, v6RegistryOwners]
+    static let all: [Step] = [v1Jobs, v2CheckpointsEvaluations, v3RegistryArtifacts, v4JobLogs, v5RegistryNames, v6RegistryOwners, v8SlurmArrays]
 
     /// The names of ``all``, in order.
     static var names: [String] { all.map(\.name) }

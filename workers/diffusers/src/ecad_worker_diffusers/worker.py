@@ -118,8 +118,9 @@ class Worker:
         return None
 
 
-def parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="ecad-worker-diffusers", description=__doc__.splitlines()[0])
+def build_parser(prog: str = "ecad-worker-diffusers") -> argparse.ArgumentParser:
+    """The options every mode shares (serve, oneshot)."""
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     parser.add_argument("--device", help="default device for load requests without one (cuda:0 when present)")
     parser.add_argument("--scorer", choices=["imagereward", "clip", "none"], default="imagereward",
                         help="reward for real models (default: ImageReward)")
@@ -131,11 +132,19 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         "(default $ECAD_BIN, then ecad on the PATH)")
     parser.add_argument("--max-batch", type=int, help="largest number of images per pipeline call")
     parser.add_argument("--version", action="version", version=__version__)
-    return parser.parse_args(argv)
+    return parser
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> None:
-    options = parse(sys.argv[1:] if argv is None else argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == ["oneshot"]:
+        from . import oneshot  # request files in, result files out (batch systems)
+        sys.exit(oneshot.main(arguments[1:]))
+    options = parse(arguments)
     protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
