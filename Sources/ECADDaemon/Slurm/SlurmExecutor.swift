@@ -39,9 +39,10 @@ package struct SlurmExecutor: Sendable {
     /// Writes a line to the job's log.
     package var log: @Sendable (String) async -> Void = { _ in }
 
-    /// The reward every prompt of a failed candidate gets: below every real reward (rewards are in [0, 1]), so the
-    /// candidate is dominated by any evaluated one of the same MAC fraction and adds nothing to the hypervolume.
-    package static let failedReward = -1.0
+    /// The reward every prompt of a failed candidate gets: far below every real reward (ImageReward, CLIP and shapes
+    /// rewards are within a few units of 0), so any evaluated candidate with a MAC fraction no higher dominates it,
+    /// and it adds nothing to the hypervolume (whose reference point is reward 0).
+    package static let failedReward = -1.0e6
     /// Failed polls in a row (slurmctld or munge down) before the job fails.
     static let pollErrorLimit = 5
 
