@@ -11,8 +11,9 @@ import Foundation
 /// array id is stored (``SlurmArrayStore``) before the executor waits on it. Result files are the truth: the queue
 /// is polled once per interval for the whole batch only to learn when no task is left. Chunks without a good result
 /// once their array ended are submitted again, as a new array, up to ``SlurmSettings/maxAttempts`` times; after
-/// that their candidates get ``failedReward`` and rank last. A batch whose arrays are in the store (a restarted
-/// daemon) is adopted: running arrays are polled again, result files already written are taken, and only chunks
+/// that their candidates get ``failedReward`` and rank last. Each chunk is known by a key (a digest of the model,
+/// seeds, prompts and its schedules) stored with its array, so a search resumed by a restarted daemon adopts its
+/// chunks in flight: running arrays are polled again, result files already written are taken, and only chunks
 /// with neither are submitted.
 package struct SlurmExecutor: Sendable {
     /// Cluster settings.
@@ -54,38 +55,36 @@ package struct SlurmExecutor: Sendable {
         _ chunks: [[Schedule]], prompts: [String],
         deliver: @Sendable (Int, [EvaluateResult.Evaluation]) async throws -> Void
     ) async throws {
-        let key = batchKey(chunks, prompts: prompts)
+        let keys = chunks.map { chunkKey($0, prompts: prompts) }
+        let batchKey = Self.digest(keys.joined(separator: " "))
         let queue = SlurmQueue(settings: settings)
         var delivered = Set<Int>()
+        var failures = Set<String>()
         var pollErrors = 0
         while true {
-            let recorded = try await arrays.arrays(job: job, batchKey: key)
+            let recorded = try await arrays.arrays(job: job)
             var attempts: [Int: Int] = [:]
             for array in recorded {
-                for chunk in array.chunks { attempts[chunk, default: 0] += 1 }
-                for chunk in array.chunks where !delivered.contains(chunk) && chunk < chunks.count {
-                    let file = SlurmRequestFolder(path: array.folder).resultFile(chunk: chunk)
-                    switch SlurmChunkResult.read(file, expecting: chunks[chunk].count) {
-                    case .evaluated(let evaluations, let reported)?:
-                        guard reported == blocks else {
-                            throw DaemonError.workerProtocol("the Slurm task's model has \(reported) blocks, the cost model \(blocks)")
+                for (position, key) in array.chunks.enumerated() {
+                    for chunk in keys.indices where keys[chunk] == key {
+                        attempts[chunk, default: 0] += 1
+                        if delivered.contains(chunk) { continue }
+                        if try await take(
+                            chunk, of: chunks, from: array, position: position, failures: &failures, deliver: deliver)
+                        {
+                            delivered.insert(chunk)
                         }
-                        try await deliver(chunk, evaluations)
-                        delivered.insert(chunk)
-                    case .failed(let message)?:
-                        await log("slurm: chunk \(chunk) of array \(array.arrayID) failed: \(message)")
-                    case nil:
-                        break
                     }
                 }
             }
-            let running = recorded.filter { $0.state == .running }
-            if delivered.count == chunks.count {
-                for array in running { try await arrays.mark(array.id, state: .finished) }
-                return
+            // The arrays this call waits for: those with a chunk of this call still missing.
+            let running = recorded.filter { array in
+                array.state == .running
+                    && array.chunks.contains { key in keys.indices.contains { keys[$0] == key && !delivered.contains($0) } }
             }
+            if delivered.count == chunks.count { return }
             if let reason = stopReason() {
-                if reason == .external { try await cancel(running, queue: queue) }
+                if reason == .external { try await cancel(recorded.filter { $0.state == .running }, queue: queue) }
                 throw DaemonError.stopped
             }
             if !running.isEmpty {
@@ -113,38 +112,60 @@ package struct SlurmExecutor: Sendable {
                 if waiting { try await Task.sleep(for: .seconds(settings.pollInterval)) }
                 continue
             }
-            let missing = (0..<chunks.count).filter { !delivered.contains($0) }
+            let missing = chunks.indices.filter { !delivered.contains($0) }
             let retryable = missing.filter { attempts[$0, default: 0] < settings.maxAttempts }
             for chunk in missing where !retryable.contains(chunk) {
-                await log("slurm: chunk \(chunk) failed \(attempts[chunk, default: 0]) times; its \(chunks[chunk].count) candidates are marked failed")
+                await log("slurm: chunk \(keys[chunk].prefix(8)) failed \(attempts[chunk, default: 0]) times; its \(chunks[chunk].count) candidates are marked failed")
                 try await deliver(chunk, Self.failed(count: chunks[chunk].count, prompts: prompts.count))
                 delivered.insert(chunk)
             }
             if retryable.isEmpty { return }
-            try await submit(
-                retryable, of: chunks, prompts: prompts, key: key, attempt: (recorded.map(\.attempt).max() ?? 0) + 1,
-                queue: queue)
+            let attempt = (recorded.filter { $0.batchKey == batchKey }.map(\.attempt).max() ?? 0) + 1
+            try await submit(retryable, of: chunks, keys: keys, prompts: prompts, batchKey: batchKey, attempt: attempt, queue: queue)
         }
     }
 
-    /// Writes the request files of `chunkIndices`, submits them as one array and records it.
+    /// Delivers a chunk from its result file in `array`'s folder; false when there is none yet or it says the
+    /// attempt failed (logged once: `failures` holds the files already logged).
+    private func take(
+        _ chunk: Int, of chunks: [[Schedule]], from array: SlurmArray, position: Int, failures: inout Set<String>,
+        deliver: @Sendable (Int, [EvaluateResult.Evaluation]) async throws -> Void
+    ) async throws -> Bool {
+        let file = SlurmRequestFolder(path: array.folder).resultFile(position: position)
+        switch SlurmChunkResult.read(file, expecting: chunks[chunk].count) {
+        case .evaluated(let evaluations, let reported)?:
+            guard reported == blocks else {
+                throw DaemonError.workerProtocol("the Slurm task's model has \(reported) blocks, the cost model \(blocks)")
+            }
+            try await deliver(chunk, evaluations)
+            return true
+        case .failed(let message)?:
+            if failures.insert(file).inserted { await log("slurm: array \(array.arrayID), \(file): \(message)") }
+            return false
+        case nil:
+            return false
+        }
+    }
+
+    /// Writes the request files of `indices`, submits them as one array and records it.
     private func submit(
-        _ chunkIndices: [Int], of chunks: [[Schedule]], prompts: [String], key: String, attempt: Int, queue: SlurmQueue
+        _ indices: [Int], of chunks: [[Schedule]], keys: [String], prompts: [String], batchKey: String, attempt: Int,
+        queue: SlurmQueue
     ) async throws {
-        let folder = SlurmRequestFolder(sharedDirectory: settings.sharedDirectory, job: job, batchKey: key, attempt: attempt)
-        var requests: [Int: EvaluateRequest] = [:]
-        for chunk in chunkIndices {
-            requests[chunk] = EvaluateRequest(
+        let folder = SlurmRequestFolder(sharedDirectory: settings.sharedDirectory, job: job, batchKey: batchKey, attempt: attempt)
+        let requests = indices.map { chunk in
+            EvaluateRequest(
                 schedules: chunks[chunk].map(WireSchedule.init(schedule:)), prompts: prompts, seeds: seeds, sampler: sampler)
         }
-        try folder.write(chunks: requests, load: load)
+        try folder.write(requests, load: load)
         let script = try SlurmTaskScript.install(in: settings.sharedDirectory)
-        let tasks = min(settings.maxTasks, chunkIndices.count)
-        let name = "ecad-\(job.rawValue)-\(key.prefix(8))-a\(attempt)"
+        let tasks = min(settings.maxTasks, indices.count)
+        let name = "ecad-\(job.rawValue)-\(batchKey.prefix(8))-a\(attempt)"
         let arrayID = try await queue.submit(name: name, folder: folder.path, tasks: tasks, script: script, worker: worker)
         try await arrays.record(
-            job: job, batchKey: key, attempt: attempt, arrayID: arrayID, folder: folder.path, chunks: chunkIndices)
-        await log("slurm: submitted array \(arrayID) (\(name)): \(chunkIndices.count) chunks on \(tasks) tasks")
+            job: job, batchKey: batchKey, attempt: attempt, arrayID: arrayID, folder: folder.path,
+            chunks: indices.map { keys[$0] })
+        await log("slurm: submitted array \(arrayID) (\(name)): \(indices.count) chunks on \(tasks) tasks")
     }
 
     private func cancel(_ running: [SlurmArray], queue: SlurmQueue) async throws {
@@ -154,12 +175,15 @@ package struct SlurmExecutor: Sendable {
         await log("slurm: cancelled arrays \(running.map(\.arrayID).joined(separator: " "))")
     }
 
-    /// Names a batch: the model, prompts, seeds and every chunk's schedules, in order.
-    private func batchKey(_ chunks: [[Schedule]], prompts: [String]) -> String {
+    /// Names a chunk: the model, seeds, prompts and its schedules, in order.
+    private func chunkKey(_ chunk: [Schedule], prompts: [String]) -> String {
         var text = "model \(modelDigest)\nseeds \(seeds)\n"
         for prompt in prompts { text += "prompt \(prompt)\n" }
-        for chunk in chunks { text += "chunk " + chunk.map(\.digest.hex).joined(separator: " ") + "\n" }
-        return String(SHA256.hexDigest(Array(text.utf8)).prefix(16))
+        return Self.digest(text + "schedules " + chunk.map(\.digest.hex).joined(separator: " "))
+    }
+
+    private static func digest(_ text: String) -> String {
+        String(SHA256.hexDigest(Array(text.utf8)).prefix(16))
     }
 
     private static func failed(count: Int, prompts: Int) -> [EvaluateResult.Evaluation] {

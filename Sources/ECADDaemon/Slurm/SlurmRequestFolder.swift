@@ -2,8 +2,8 @@ import ECADCore
 import ECADWorkerProtocol
 import Foundation
 
-/// One attempt's folder on the shared file system: `request-<chunk>.json` (a `load` and an `evaluate` command
-/// line), `result-<chunk>.json` written by the tasks, and Slurm's `slurm-<array>_<task>.log`.
+/// One submission's folder on the shared file system: `request-<i>.json` (a `load` and an `evaluate` command
+/// line), `result-<i>.json` written by the tasks, and Slurm's `slurm-<array>_<task>.log`.
 package struct SlurmRequestFolder: Sendable {
     /// The folder: `<shared>/ecad-job-<job>/<batch key>/attempt-<n>`.
     package let path: String
@@ -18,16 +18,16 @@ package struct SlurmRequestFolder: Sendable {
         self.path = path
     }
 
-    /// The result file of a chunk.
-    package func resultFile(chunk: Int) -> String { "\(path)/result-\(chunk).json" }
+    /// The result file of the chunk at `position` in the submission.
+    package func resultFile(position: Int) -> String { "\(path)/result-\(position).json" }
 
-    /// Creates the folder and writes one request file per chunk, each by tmp + rename.
+    /// Creates the folder and writes `request-<position>.json` per request, each by tmp + rename.
     /// - Throws: ``DaemonError/workerFailed(code:message:)`` (code `slurm`) when the shared folder refuses.
-    package func write(chunks: [Int: EvaluateRequest], load: LoadRequest) throws {
+    package func write(_ requests: [EvaluateRequest], load: LoadRequest) throws {
         let codec = WorkerLineCodec()
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            for (chunk, request) in chunks {
+            for (chunk, request) in requests.enumerated() {
                 var content = try codec.encode(WorkerCommand(id: "load", request: .load(load)))
                 content.append(try codec.encode(WorkerCommand(id: WorkerRequestID(rawValue: "evaluate-\(chunk)"), request: .evaluate(request))))
                 let file = "\(path)/request-\(chunk).json"

@@ -18,7 +18,7 @@ public struct SlurmArray: Sendable, Equatable {
     public var id: Int64
     /// The search job that submitted it.
     public var jobID: JobID
-    /// The batch of candidates it belongs to.
+    /// The batch of candidates it belongs to (names the folder; resubmissions of missing chunks share it).
     public var batchKey: String
     /// 1 for the batch's first submission, one more per resubmission of missing chunks.
     public var attempt: Int
@@ -26,8 +26,9 @@ public struct SlurmArray: Sendable, Equatable {
     public var arrayID: String
     /// The request folder on the shared file system.
     public var folder: String
-    /// The batch's chunk numbers this array evaluates.
-    public var chunks: [Int]
+    /// The keys of the chunks this array evaluates; the chunk at position i has `request-<i>.json` and
+    /// `result-<i>.json` in ``folder``.
+    public var chunks: [String]
     /// Where it stands.
     public var state: State
     /// When it was submitted.
@@ -37,7 +38,7 @@ public struct SlurmArray: Sendable, Equatable {
 
     /// Creates a record.
     public init(
-        id: Int64, jobID: JobID, batchKey: String, attempt: Int, arrayID: String, folder: String, chunks: [Int],
+        id: Int64, jobID: JobID, batchKey: String, attempt: Int, arrayID: String, folder: String, chunks: [String],
         state: State, submittedAt: Date, finishedAt: Date? = nil
     ) {
         self.id = id

@@ -11,10 +11,10 @@ public struct SlurmArrayStore: Sendable {
     /// - Throws: ``StoreError/jobNotFound(_:)``; a database error when the batch already has this attempt.
     @discardableResult
     public func record(
-        job: JobID, batchKey: String, attempt: Int, arrayID: String, folder: String, chunks: [Int]
+        job: JobID, batchKey: String, attempt: Int, arrayID: String, folder: String, chunks: [String]
     ) async throws -> SlurmArray {
         let now = database.now
-        let chunkList = "[" + chunks.map(String.init).joined(separator: ",") + "]"
+        let chunkList = chunks.joined(separator: " ")
         let id = try await database.write { db in
             _ = try Job.require(db, id: job)
             try db.execute(
@@ -30,22 +30,11 @@ public struct SlurmArrayStore: Sendable {
             state: .running, submittedAt: now)
     }
 
-    /// The arrays of one batch of a job, oldest attempt first.
-    public func arrays(job: JobID, batchKey: String) async throws -> [SlurmArray] {
+    /// Every array of a job, oldest first.
+    public func arrays(job: JobID) async throws -> [SlurmArray] {
         try await database.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM slurmArray WHERE jobId = ? AND batchKey = ? ORDER BY attempt",
-                arguments: [job.rawValue, batchKey]
-            ).map { try Self.array($0) }
-        }
-    }
-
-    /// The job's arrays that may still have tasks in Slurm's queue.
-    public func running(job: JobID) async throws -> [SlurmArray] {
-        try await database.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM slurmArray WHERE jobId = ? AND state = 'running' ORDER BY id",
-                arguments: [job.rawValue]
+                db, sql: "SELECT * FROM slurmArray WHERE jobId = ? ORDER BY id", arguments: [job.rawValue]
             ).map { try Self.array($0) }
         }
     }
@@ -62,8 +51,7 @@ public struct SlurmArrayStore: Sendable {
 
     private static func array(_ row: Row) throws -> SlurmArray {
         let chunkText: String = row["chunks"]
-        let chunks = chunkText.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(separator: ",")
-            .compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let chunks = chunkText.split(separator: " ").map(String.init)
         let finished: Double? = row["finishedAt"]
         return SlurmArray(
             id: row["id"], jobID: try JobID(stored: row["jobId"]), batchKey: row["batchKey"], attempt: row["attempt"],

@@ -3,11 +3,12 @@ extension StoreMigrations {
     ///
     /// One row per `sbatch --array` submission, inserted before the daemon relies on the array id: a restarted
     /// daemon reads the rows of a batch to adopt arrays still in flight instead of submitting them again.
-    /// - `batchKey`: names the batch of candidates (a digest of the model, prompts, seeds and schedules), so a
-    ///   search resumed from its checkpoint finds the arrays of the batch it had out.
-    /// - `attempt`: 1 for the first submission of a batch, one more for each resubmission of missing chunks.
-    /// - `folder`: the request folder on the shared file system (`request-<chunk>.json`, `result-<chunk>.json`).
-    /// - `chunks`: the chunk numbers of the batch this array evaluates, as a JSON array.
+    /// - `chunks`: the keys of the chunks the array evaluates, space-separated (a chunk key digests the model,
+    ///   prompts, seeds and the chunk's schedules), so a search resumed from its checkpoint finds the arrays of the
+    ///   chunks it had out; the chunk at position i has `request-<i>.json` and `result-<i>.json` in `folder`.
+    /// - `batchKey`: the digest of the chunks one evaluation call was given; resubmissions of its missing chunks
+    ///   share it. `attempt`: 1 for its first submission, one more for each resubmission.
+    /// - `folder`: the request folder on the shared file system.
     /// - `state`: `running` until the array left Slurm's queue, then `finished`; `cancelled` after scancel.
     static let v8SlurmArrays = Step(
         name: "v8-slurm-arrays",
