@@ -48,15 +48,45 @@ package struct SearchRunner: JobRunner {
         let model = try SearchModel(id: spec.setup.model, modelsDirectory: modelsDirectory)
         let prompts = try SearchPrompts.load(spec.setup.prompts, limit: spec.setup.promptLimit, model: model)
         let plan = try SearchPlan(spec: spec, model: model, prompts: prompts)
-        guard case .loaded(_, let loaded) = try await session.call(.load(LoadRequest(model: model.id, path: model.directory?.path)))
+        let loaded = try await Self.load(model, plan: plan, on: session, device: context.slot.loadDevice)
+        let pool = LocalWorkerPool(primary: WorkerSearchEvaluator(session: session, seeds: plan.seeds, sampler: plan.sampler))
+        let extras = context.extraWorkers(pool: pool, cap: spec.setup.workers) { session, slot in
+            let extra = try await Self.load(model, plan: plan, on: session, device: slot.loadDevice)
+            guard extra.digest == loaded.digest else {
+                throw DaemonError.workerProtocol("extra worker's \(model.id) has digest \(extra.digest ?? "-"), the job's \(loaded.digest ?? "-")")
+            }
+            return WorkerSearchEvaluator(session: session, seeds: plan.seeds, sampler: plan.sampler)
+        }
+        do {
+            try await search(job, spec: spec, plan: plan, pool: pool, workerDigest: loaded.digest, context: context)
+        } catch {
+            await extras.close()
+            throw error
+        }
+        await extras.close()
+    }
+
+    /// Loads the search's model on a worker and checks it matches the cost model.
+    private static func load(
+        _ model: SearchModel, plan: SearchPlan, on session: WorkerSession, device: String?
+    ) async throws -> LoadResult {
+        guard case .loaded(_, let loaded) = try await session.call(
+            .load(LoadRequest(model: model.id, path: model.directory?.path, device: device)))
         else { throw DaemonError.workerProtocol("expected a load result") }
         guard loaded.blocks == plan.codec.layout.blockCount else {
             throw DaemonError.workerProtocol("worker's \(model.id) has \(loaded.blocks) blocks, the cost model \(plan.codec.layout.blockCount)")
         }
+        return loaded
+    }
+
+    /// Runs the search's generations on `pool` and publishes the front.
+    private func search(
+        _ job: Job, spec: SearchSpec, plan: SearchPlan, pool: LocalWorkerPool, workerDigest: String?,
+        context: JobRunContext
+    ) async throws {
         let running = context.running
         let batches = BatchEvaluator(
-            plan: plan, modelDigest: try model.digest(workerDigest: loaded.digest), job: job.id,
-            evaluator: WorkerSearchEvaluator(session: session, seeds: plan.seeds, sampler: plan.sampler),
+            plan: plan, modelDigest: try plan.model.digest(workerDigest: workerDigest), job: job.id, executor: pool,
             persistence: StoreSearchPersistence(store: context.store, job: job.id), chunkSize: chunkSize,
             shouldStop: { running.stopReason != nil })
         let started = Date()
