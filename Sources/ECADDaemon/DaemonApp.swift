@@ -16,23 +16,27 @@ public struct DaemonApp: Sendable {
     /// - Parameters:
     ///   - socketPath: API socket path; nil for the default (see ``DaemonConfiguration``).
     ///   - stateDirectory: state directory; nil for the default.
-    ///   - slots: worker slots (jobs running at once), at least 1.
+    ///   - slots: worker slots (jobs running at once), at least 1; nil: one per device, else 1.
     ///   - workerExecutable: the worker to spawn per job; nil for `ecad-worker` beside `ecadd`.
     ///   - heartbeatTimeout: seconds of worker silence before it is killed as hung.
     ///   - idleTimeout: seconds an API connection may wait for its next request before it is closed.
     ///   - maxConnectionsPerUser: API connections one uid may have open (root and admins are exempt).
     ///   - limits: `key=value` settings of the spec limits (``SpecLimits/keys``).
     ///   - sharedRoots: folders spec paths may point into; nil for ``SharedRoots/defaults(modelsDirectory:)``.
+    ///   - devices: the device each slot owns (`cuda:0`), one slot per device; empty: none named.
+    ///   - workerThreads: engine threads per worker (`ECAD_THREADS`); nil: the worker's default.
     ///   - slurm: Slurm settings; when set (its shared directory must exist and be writable), searches evaluate
     ///     through Slurm.
     package init(
-        socketPath: String?, stateDirectory: String?, slots: Int, workerExecutable: String?,
+        socketPath: String?, stateDirectory: String?, slots: Int?, workerExecutable: String?,
         heartbeatTimeout: Double = 30, idleTimeout: Double = 60, maxConnectionsPerUser: Int = 64,
-        limits: [String] = [], sharedRoots: [String]? = nil, slurm: SlurmSettings? = nil
+        limits: [String] = [], sharedRoots: [String]? = nil, devices: [String] = [], workerThreads: Int? = nil,
+        slurm: SlurmSettings? = nil
     ) throws {
         let environment = ProcessInfo.processInfo.environment
         let inherited = SocketActivation.inheritedListener()
         let underSystemd = inherited != nil || environment["INVOCATION_ID"] != nil && environment["NOTIFY_SOCKET"] != nil
+        let slots = try DaemonConfiguration.slotCount(slots: slots, devices: devices)
         guard slots >= 1 else { throw DaemonError.configuration("--slots must be at least 1, got \(slots)") }
         guard heartbeatTimeout > 0 else { throw DaemonError.configuration("--heartbeat-timeout must be positive") }
         guard idleTimeout > 0 else { throw DaemonError.configuration("--idle-timeout must be positive") }
@@ -47,6 +51,11 @@ public struct DaemonApp: Sendable {
             stateDirectory: stateDirectory
                 ?? DaemonConfiguration.defaultStateDirectory(environment: environment, underSystemd: underSystemd),
             slots: slots, workerExecutable: worker)
+        if let workerThreads, workerThreads < 1 {
+            throw DaemonError.configuration("--worker-threads must be at least 1, got \(workerThreads)")
+        }
+        configuration.devices = devices
+        configuration.workerThreads = workerThreads
         configuration.inheritedListener = inherited
         configuration.heartbeatTimeout = .milliseconds(Int64(heartbeatTimeout * 1000))
         configuration.heartbeatInterval = min(2, heartbeatTimeout / 4)
@@ -124,7 +133,8 @@ public struct DaemonApp: Sendable {
             logger.info("ready", metadata: ["socket": "\(socketPath)"])
         }
         let scheduler = Scheduler(
-            configuration: configuration, store: store, running: daemon.running, wakeup: daemon.wakeup,
+            configuration: configuration, store: store, running: daemon.running,
+            slots: SlotTable(count: configuration.slots, devices: configuration.devices), wakeup: daemon.wakeup,
             supervisor: WorkerSupervisor(configuration: configuration, store: store, runners: runners, logger: logger),
             notifier: notifier, logger: logger)
         let group = ServiceGroup(

@@ -17,8 +17,14 @@ struct ECADDCommand: AsyncParsableCommand {
     @Option(name: .customLong("state-dir"), help: "State directory (default: $XDG_STATE_HOME/ecad, or /var/lib/ecadd under systemd).")
     var stateDir: String?
 
-    @Option(help: "Worker slots: jobs running at once.")
-    var slots = 1
+    @Option(help: "Worker slots: worker processes running at once (default: one per --devices entry, else 1).")
+    var slots: Int?
+
+    @Option(help: "Devices, one per slot, comma-separated (cuda:0,cuda:1): each slot's workers get its card.")
+    var devices: String?
+
+    @Option(name: .customLong("worker-threads"), help: "Engine threads of each worker (ECAD_THREADS; default: the worker's own).")
+    var workerThreads: Int?
 
     @Option(help: "Worker executable spawned per job (default: ecad-worker beside ecadd).")
     var worker: String?
@@ -46,7 +52,9 @@ struct ECADDCommand: AsyncParsableCommand {
         let app = try DaemonApp(
             socketPath: socket, stateDirectory: stateDir, slots: slots, workerExecutable: worker,
             heartbeatTimeout: heartbeatTimeout, idleTimeout: idleTimeout, maxConnectionsPerUser: maxConnectionsPerUser,
-            limits: limits, sharedRoots: sharedRoots.isEmpty ? nil : sharedRoots, slurm: slurm.settings)
+            limits: limits, sharedRoots: sharedRoots.isEmpty ? nil : sharedRoots,
+            devices: devices.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? [],
+            workerThreads: workerThreads, slurm: slurm.settings)
         try await app.run()
     }
 }

@@ -39,12 +39,14 @@ public struct JobView: Codable, Sendable, Hashable {
     public var progress: JobProgressView?
     /// The submitted spec; present in `show`, absent in listings.
     public var spec: JSONValue?
+    /// Worker processes the job holds now: its own plus slots lent to it; 0 when it is not running.
+    public var workers: Int
 
     /// Describes a job.
     public init(
         id: Int64, kind: Kind, name: String?, ownerUID: UInt32, ownerName: String, state: State, reason: String?,
         cancelledBy: UInt32?, priority: Int, submittedAt: Date, startedAt: Date?, endedAt: Date?, restarts: Int,
-        progress: JobProgressView?, spec: JSONValue?
+        progress: JobProgressView?, spec: JSONValue?, workers: Int = 0
     ) {
         self.id = id
         self.kind = kind
@@ -61,5 +63,6 @@ public struct JobView: Codable, Sendable, Hashable {
         self.restarts = restarts
         self.progress = progress
         self.spec = spec
+        self.workers = workers
     }
 }

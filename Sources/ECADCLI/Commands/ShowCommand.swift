@@ -18,6 +18,7 @@ struct ShowCommand: DaemonCommand {
             ("JobId", String(job.id)), ("Kind", job.kind.rawValue), ("Name", job.name ?? "-"),
             ("User", "\(job.ownerName)(\(job.ownerUID))"), ("State", job.state.rawValue),
             ("Reason", job.reason ?? "None"), ("Priority", String(job.priority)), ("Restarts", String(job.restarts)),
+            ("Workers", String(job.workers)),
             ("SubmitTime", job.submittedAt.formatted(.iso8601)),
             ("StartTime", job.startedAt?.formatted(.iso8601) ?? "Unknown"),
             ("EndTime", job.endedAt?.formatted(.iso8601) ?? "Unknown"), ("RunTime", JobFormatting.elapsed(job)),

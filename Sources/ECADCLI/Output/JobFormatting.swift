@@ -27,14 +27,14 @@ enum JobFormatting {
         return hours > 0 ? "\(hours):" + String(format: "%02d", minutes) + ":" + tail : "\(minutes):" + tail
     }
 
-    /// A job as a table row: JOBID KIND NAME USER STATE PRIO RESTARTS TIME PROGRESS.
+    /// A job as a table row: JOBID KIND NAME USER STATE PRIO RESTARTS WORKERS TIME PROGRESS.
     static func row(_ job: JobView) -> [String] {
         [
             String(job.id), job.kind.rawValue, job.name ?? "-", job.ownerName, state(job), String(job.priority),
-            String(job.restarts), elapsed(job), progress(job),
+            String(job.restarts), String(job.workers), elapsed(job), progress(job),
         ]
     }
 
     /// Table headings matching ``row(_:)``.
-    static let headers = ["JOBID", "KIND", "NAME", "USER", "STATE", "PRIO", "RESTARTS", "TIME", "PROGRESS"]
+    static let headers = ["JOBID", "KIND", "NAME", "USER", "STATE", "PRIO", "RESTARTS", "WORKERS", "TIME", "PROGRESS"]
 }

@@ -28,6 +28,8 @@ public struct SpecLimits: Sendable, Equatable {
     public var schedules = 256
     /// `operators.points` of a search.
     public var crossoverPoints = 1_000
+    /// `workers`: the worker processes one job may hold at once.
+    public var workers = 256
     /// Image-steps of one job (images generated × sampler steps, over every candidate and generation); see
     /// ``JobSpec/work(promptCount:limits:)``.
     public var work = 1_000_000_000
@@ -42,7 +44,7 @@ public struct SpecLimits: Sendable, Equatable {
             ("steps", \.steps), ("images", \.images), ("output_columns", \.outputColumns),
             ("latency_repeats", \.latencyRepeats), ("population", \.population), ("generations", \.generations),
             ("evaluations", \.evaluations), ("schedules", \.schedules), ("crossover_points", \.crossoverPoints),
-            ("work", \.work),
+            ("work", \.work), ("workers", \.workers),
         ]
     }
 

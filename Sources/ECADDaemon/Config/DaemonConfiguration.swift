@@ -11,6 +11,10 @@ package struct DaemonConfiguration: Sendable {
     package var slots: Int
     /// The worker executable spawned per running job.
     package var workerExecutable: String
+    /// The device each slot owns (`--devices cuda:0,cuda:1`); empty: none named (workers choose).
+    package var devices: [String] = []
+    /// Engine threads of each worker (`--worker-threads`, passed as `ECAD_THREADS`); nil: the worker's default.
+    package var workerThreads: Int?
     /// Extra arguments for the worker.
     package var workerArguments: [String] = []
     /// Seconds between worker heartbeats (told to the worker in `hello`).
@@ -44,6 +48,29 @@ package struct DaemonConfiguration: Sendable {
         self.stateDirectory = stateDirectory
         self.slots = slots
         self.workerExecutable = workerExecutable
+    }
+
+    /// The environment a worker of `job` in `slot` starts with (besides the daemon's own).
+    package func workerEnvironment(job: JobID, slot: WorkerSlot) -> [String: String] {
+        slot.environment(threads: workerThreads).merging(["ECAD_JOB_ID": "\(job)"]) { $1 }
+    }
+
+    /// The slot count for `--slots` and `--devices`: one slot per device when devices are given (`--slots`, if
+    /// also given, must match), else `--slots` (default 1).
+    /// - Throws: ``DaemonError/configuration(_:)`` for a mismatch, an empty or repeated device, or fewer than 1 slot.
+    package static func slotCount(slots: Int?, devices: [String]) throws -> Int {
+        if devices.isEmpty { return slots ?? 1 }
+        if let bad = devices.first(where: { $0.isEmpty || $0.contains(where: \.isWhitespace) }) {
+            throw DaemonError.configuration("--devices: \"\(bad)\" is not a device name (e.g. cuda:0)")
+        }
+        guard Set(devices).count == devices.count else {
+            throw DaemonError.configuration("--devices: each device may be named once, got \(devices.joined(separator: ","))")
+        }
+        if let slots, slots != devices.count {
+            throw DaemonError.configuration(
+                "--slots \(slots) does not match the \(devices.count) devices of --devices (each slot owns one device)")
+        }
+        return devices.count
     }
 
     /// Where the database lives.

@@ -34,7 +34,7 @@ package struct EvaluateRunner: JobRunner {
         let sources = EvaluateSources(spec: spec, model: model, modelsDirectory: modelsDirectory, policy: policy)
         try sources.check()
         let candidates = try await sources.candidates(store: context.store)
-        guard case .loaded(_, let loaded) = try await session.call(.load(LoadRequest(model: model.id, path: model.directory?.path)))
+        guard case .loaded(_, let loaded) = try await session.call(.load(LoadRequest(model: model.id, path: model.directory?.path, device: context.slot.loadDevice)))
         else { throw DaemonError.workerProtocol("expected a load result") }
         guard loaded.blocks == model.config.layout.blockCount else {
             throw DaemonError.workerProtocol("worker's \(model.id) has \(loaded.blocks) blocks, the cost model \(model.config.layout.blockCount)")

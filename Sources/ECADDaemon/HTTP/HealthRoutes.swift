@@ -26,7 +26,7 @@ struct HealthRoutes {
             text += "# HELP ecadd_slots Worker slots.\n# TYPE ecadd_slots gauge\n"
             text += "ecadd_slots \(daemon.configuration.slots)\n"
             text += "# HELP ecadd_workers Worker processes supervised now.\n# TYPE ecadd_workers gauge\n"
-            text += "ecadd_workers \(daemon.running.count)\n"
+            text += "ecadd_workers \(daemon.running.handles.map(\.workers).reduce(0, +))\n"
             text += "# HELP ecadd_start_time_seconds Daemon start time.\n# TYPE ecadd_start_time_seconds gauge\n"
             text += "ecadd_start_time_seconds \(Int(daemon.startedAt.timeIntervalSince1970))\n"
             return Response(

@@ -41,7 +41,7 @@ struct JobDetailRoutes {
         let store = daemon.store
         let first = try await store.jobs.events(after: after, job: id)
         let job = try await store.jobs.job(id)
-        let page = JobEventListResponse(events: first.map(JobEventView.init), job: JobView(job, includeSpec: false))
+        let page = JobEventListResponse(events: first.map(JobEventView.init), job: JobView(job, includeSpec: false, running: daemon.running))
         guard try RequestReading.flag(request, "follow") else { return try JSONResponse.make(page) }
 
         let keepAlive = min(.seconds(15), daemon.configuration.idleTimeout / 2)
@@ -59,7 +59,7 @@ struct JobDetailRoutes {
                 last = current
                 written = .now
                 try await writer.write(JSONResponse.line(
-                    JobEventListResponse(events: events.map(JobEventView.init), job: JobView(current, includeSpec: false))))
+                    JobEventListResponse(events: events.map(JobEventView.init), job: JobView(current, includeSpec: false, running: daemon.running))))
             }
             try await writer.finish(nil)
         }

@@ -11,7 +11,7 @@ struct JobRoutes {
         router.post("/v1/jobs") { request, context in try await submit(request, context) }
         router.get("/v1/jobs") { request, context in try await list(request, context) }
         router.get("/v1/jobs/:id") { _, context in
-            try JSONResponse.make(JobView(try await daemon.store.jobs.job(RequestReading.jobID(context)), includeSpec: true))
+            try JSONResponse.make(JobView(try await daemon.store.jobs.job(RequestReading.jobID(context)), includeSpec: true, running: daemon.running))
         }
         for action in ActionRequest.Action.allCases {
             router.post("/v1/jobs/:id/\(action.rawValue)") { _, context in try await perform(action, context) }
@@ -41,7 +41,7 @@ struct JobRoutes {
                 name: name))
         daemon.wakeup.wake()
         daemon.logger.info("job submitted", metadata: ["job.id": "\(job.id)", "peer.uid": "\(context.peer.uid)"])
-        return try JSONResponse.make(JobView(job, includeSpec: true), status: .created)
+        return try JSONResponse.make(JobView(job, includeSpec: true, running: daemon.running), status: .created)
     }
 
     /// The priority every user may give (or go below); above it is for administrators, as in Slurm.
@@ -85,7 +85,7 @@ struct JobRoutes {
         }
         if let limit = try RequestReading.integer(request, "limit") { filter.limit = Int(min(limit, 1_000_000)) }
         let jobs = try await daemon.store.jobs.list(filter)
-        return try JSONResponse.make(JobListResponse(jobs: jobs.map { JobView($0, includeSpec: false) }))
+        return try JSONResponse.make(JobListResponse(jobs: jobs.map { JobView($0, includeSpec: false, running: daemon.running) }))
     }
 
     private func perform(_ action: ActionRequest.Action, _ context: DaemonRequestContext) async throws -> Response {
@@ -108,6 +108,6 @@ struct JobRoutes {
         daemon.wakeup.wake()
         daemon.logger.info(
             "job \(action.rawValue)", metadata: ["job.id": "\(id)", "peer.uid": "\(uid)", "job.state": "\(after.state.rawValue)"])
-        return try JSONResponse.make(JobView(after, includeSpec: false))
+        return try JSONResponse.make(JobView(after, includeSpec: false, running: daemon.running))
     }
 }

@@ -36,7 +36,7 @@ package struct GenerateRunner: JobRunner {
         let model = try? SearchModel(id: spec.setup.model, modelsDirectory: modelsDirectory)
         let prompts = try prompts(spec, model: model)
         let schedule = try await schedule(spec, model: model)
-        _ = try await session.call(.load(LoadRequest(model: spec.setup.model, path: model?.directory?.path)))
+        _ = try await session.call(.load(LoadRequest(model: spec.setup.model, path: model?.directory?.path, device: context.slot.loadDevice)))
 
         let directory = context.artifactDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

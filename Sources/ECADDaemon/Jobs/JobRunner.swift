@@ -32,6 +32,23 @@ package struct JobRunContext: Sendable {
     package var logger: Logger
     /// The job's running handle, for progress.
     package var running: RunningJob
+    /// The slot the job's own worker runs in (its device goes into the load request).
+    package var slot: WorkerSlot
+    /// The daemon's flags (extra workers are spawned like the job's own).
+    package var configuration: DaemonConfiguration
+
+    /// Offers the job's `pool` the slots the scheduler lends it, up to `cap` workers in all (nil: no cap but the
+    /// slots); `prepare` loads the model on a new extra worker. The runner must ``ExtraWorkers/close()`` the
+    /// result before it returns.
+    package func extraWorkers(
+        pool: LocalWorkerPool, cap: Int?, prepare: @escaping ExtraWorkers.Prepare
+    ) -> ExtraWorkers {
+        let extras = ExtraWorkers(
+            configuration: configuration, store: store, job: running.id, logger: logger, pool: pool,
+            cap: cap ?? Int.max, prepare: prepare)
+        running.offer(extras)
+        return extras
+    }
 
     /// Publishes a progress snapshot (written to the store with the next heartbeat).
     package func report(_ progress: JobProgressView) {

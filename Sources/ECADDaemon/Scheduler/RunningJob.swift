@@ -28,6 +28,7 @@ package final class RunningJob: Sendable {
         var progressDirty = false
         var generation: SchedulerStatus.Generation?
         var over = false
+        var extras: ExtraWorkers?
     }
 
     /// The job id.
@@ -87,6 +88,15 @@ package final class RunningJob: Sendable {
             }
         }
     }
+
+    /// Takes the extra workers a runner offers (the scheduler lends them idle slots).
+    package func offer(_ extras: ExtraWorkers) { state.withLock { $0.extras = extras } }
+
+    /// The job's extra workers, when its runner takes lent slots.
+    package var extras: ExtraWorkers? { state.withLock { $0.extras } }
+
+    /// Worker processes serving the job now: its own plus the loaded extra ones.
+    package var workers: Int { 1 + (extras?.serving ?? 0) }
 
     /// The search generation last reported, or nil before the first (or for other job kinds).
     package var generation: SchedulerStatus.Generation? { state.withLock { $0.generation } }

@@ -26,6 +26,12 @@ package final class RunningJobs: Sendable {
     /// The ids of the jobs that run here now.
     package var ids: Set<JobID> { jobs.withLock { Set($0.keys) } }
 
+    /// The handles of the jobs that run here now, by id.
+    package var handles: [RunningJob] { jobs.withLock { jobs in jobs.values.sorted { $0.id < $1.id } } }
+
+    /// The worker processes job `id` holds now; 0 when it does not run here.
+    package func workers(of id: JobID) -> Int { jobs.withLock { $0[id] }?.workers ?? 0 }
+
     /// The generation of every running search that has reported one, by job id.
     package var generations: [SchedulerStatus.Generation] {
         jobs.withLock { Array($0.values) }.compactMap(\.generation).sorted { $0.job < $1.job }

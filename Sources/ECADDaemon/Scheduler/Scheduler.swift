@@ -3,7 +3,8 @@ import Logging
 import ServiceLifecycle
 
 /// The scheduler loop: claims PENDING jobs into free worker slots and runs each under a
-/// ``WorkerSupervisor``; reports to systemd (STATUS and WATCHDOG every turn).
+/// ``WorkerSupervisor``, lends idle slots to running searches and takes them back when a job waits; reports to
+/// systemd (STATUS and WATCHDOG every turn).
 ///
 /// On graceful shutdown it stops claiming, asks every worker to stop, waits for the supervisors to requeue
 /// their jobs (PENDING, DaemonShutdown), and returns.
@@ -14,6 +15,8 @@ package struct Scheduler: Service {
     package var store: Store
     /// RUNNING jobs of this daemon.
     package var running: RunningJobs
+    /// Who holds each worker slot.
+    package var slots: SlotTable
     /// Early wakeups from the API.
     package var wakeup: SchedulerWakeup
     /// Runs jobs on workers.
@@ -56,18 +59,29 @@ package struct Scheduler: Service {
         logger.info("scheduler stopped")
     }
 
-    /// One loop turn: claim into free slots (skipped while every slot is busy) and start supervisors. A failure
-    /// (a full disk) is logged when it differs from the previous one (`lastError`), not every turn.
+    /// One loop turn. While jobs wait, lent slots are taken back (as many as the waiting jobs lack) and jobs are
+    /// claimed into free slots; while none waits, free slots are lent to running jobs that take extra workers.
+    /// A failure (a full disk) is logged when it differs from the previous one (`lastError`), not every turn.
     private func turn(group: inout DiscardingTaskGroup, lastError: inout String?) async {
-        guard running.count < configuration.slots else { return }
         do {
-            let claimed = try await store.jobs.claimNext(slots: configuration.slots, stillRunning: running.ids)
+            let waiting = try await store.jobs.claimable(stillRunning: running.ids)
+            guard waiting > 0 else {
+                lendFreeSlots()
+                lastError = nil
+                return
+            }
+            takeBack(waiting - slots.free)
+            guard slots.free > 0 else { return }
+            let claimed = try await store.jobs.claimNext(slots: configuration.slots - slots.lent, stillRunning: running.ids)
             for job in claimed {
                 let handle = RunningJob(id: job.id)
                 running.insert(handle)
+                let slot = slots.take(for: job.id, lent: false)
+                if slot == nil { logger.error("no free slot for a claimed job", metadata: ["job.id": "\(job.id)"]) }
                 logger.info("job started", metadata: ["job.id": "\(job.id)", "job.kind": "\(job.kind.rawValue)"])
-                group.addTask { [supervisor, running, wakeup] in
-                    await supervisor.run(job, handle: handle)
+                group.addTask { [supervisor, running, wakeup, slots] in
+                    await supervisor.run(job, handle: handle, slot: slot ?? WorkerSlot(index: -1, device: nil))
+                    if let slot { slots.release(slot.index) }
                     running.remove(handle)
                     wakeup.wake()
                 }
@@ -75,6 +89,31 @@ package struct Scheduler: Service {
             lastError = nil
         } catch {
             logChanged(error, "scheduler turn failed", last: &lastError)
+        }
+    }
+
+    /// Takes up to `count` lent slots back, from the jobs holding the most slots first.
+    private func takeBack(_ count: Int) {
+        guard count > 0 else { return }
+        let lent = slots.reclaimable.sorted { slots.held(by: $0.job) > slots.held(by: $1.job) }
+        for (slot, job) in lent.prefix(count) where slots.markReclaiming(slot) {
+            logger.info("taking a lent slot back for a waiting job", metadata: ["job.id": "\(job)", "slot": "\(slot)"])
+            running.handles.first { $0.id == job }?.extras?.reclaim(slot)
+        }
+    }
+
+    /// Lends every free slot to a running job that takes extra workers, the one holding the fewest slots first.
+    private func lendFreeSlots() {
+        while slots.free > 0 {
+            let takers = running.handles.filter { $0.stopReason == nil && $0.extras?.wantsMore == true }
+            guard let job = takers.min(by: { slots.held(by: $0.id) < slots.held(by: $1.id) }), let extras = job.extras,
+                let slot = slots.take(for: job.id, lent: true)
+            else { return }
+            logger.info("lent a slot", metadata: ["job.id": "\(job.id)", "slot": "\(slot.index)"])
+            extras.lend(slot) { [slots, wakeup] in
+                slots.release(slot.index)
+                wakeup.wake()
+            }
         }
     }
 

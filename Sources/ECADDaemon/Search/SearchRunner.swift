@@ -53,35 +53,63 @@ package struct SearchRunner: JobRunner {
         let model = try SearchModel(id: spec.setup.model, modelsDirectory: modelsDirectory)
         let prompts = try SearchPrompts.load(spec.setup.prompts, limit: spec.setup.promptLimit, model: model)
         let plan = try SearchPlan(spec: spec, model: model, prompts: prompts)
-        let load = LoadRequest(model: model.id, path: model.directory?.path)
-        let running = context.running
-        let evaluator: any SearchEvaluator
-        let modelDigest: String
         if let slurm {
             // No local load: the digest comes from the model folder and each task's load is checked against the
             // cost model's block count (docs/operations.md, "Running ecadd against a Slurm cluster").
-            modelDigest = try model.digest(workerDigest: nil)
+            let modelDigest = try model.digest(workerDigest: nil)
             var executor = SlurmExecutor(
-                settings: slurm.settings, worker: slurm.worker, job: job.id, arrays: context.store.slurmArrays, load: load,
-                seeds: plan.seeds, sampler: plan.sampler, blocks: plan.codec.layout.blockCount, modelDigest: modelDigest)
+                settings: slurm.settings, worker: slurm.worker, job: job.id, arrays: context.store.slurmArrays,
+                load: LoadRequest(model: model.id, path: model.directory?.path), seeds: plan.seeds, sampler: plan.sampler,
+                blocks: plan.codec.layout.blockCount, modelDigest: modelDigest)
+            let (running, store, id) = (context.running, context.store, job.id)
             executor.stopReason = { running.stopReason }
-            let (store, id) = (context.store, job.id)
             executor.log = { line in try? await store.logs.append(job: id, stream: .daemon, lines: [line]) }
-            evaluator = SlurmSearchEvaluator(executor: executor, chunkSize: chunkSize)
-        } else {
-            guard case .loaded(_, let loaded) = try await session.call(.load(load)) else {
-                throw DaemonError.workerProtocol("expected a load result")
-            }
-            guard loaded.blocks == plan.codec.layout.blockCount else {
-                throw DaemonError.workerProtocol("worker's \(model.id) has \(loaded.blocks) blocks, the cost model \(plan.codec.layout.blockCount)")
-            }
-            modelDigest = try model.digest(workerDigest: loaded.digest)
-            evaluator = WorkerSearchEvaluator(session: session, seeds: plan.seeds, sampler: plan.sampler)
+            try await search(job, spec: spec, plan: plan, executor: executor, modelDigest: modelDigest, context: context)
+            return
         }
+        let loaded = try await Self.load(model, plan: plan, on: session, device: context.slot.loadDevice)
+        let pool = LocalWorkerPool(primary: WorkerSearchEvaluator(session: session, seeds: plan.seeds, sampler: plan.sampler))
+        let extras = context.extraWorkers(pool: pool, cap: spec.setup.workers) { session, slot in
+            let extra = try await Self.load(model, plan: plan, on: session, device: slot.loadDevice)
+            guard extra.digest == loaded.digest else {
+                throw DaemonError.workerProtocol("extra worker's \(model.id) has digest \(extra.digest ?? "-"), the job's \(loaded.digest ?? "-")")
+            }
+            return WorkerSearchEvaluator(session: session, seeds: plan.seeds, sampler: plan.sampler)
+        }
+        do {
+            try await search(
+                job, spec: spec, plan: plan, executor: pool, modelDigest: try model.digest(workerDigest: loaded.digest),
+                context: context)
+        } catch {
+            await extras.close()
+            throw error
+        }
+        await extras.close()
+    }
+
+    /// Loads the search's model on a worker and checks it matches the cost model.
+    private static func load(
+        _ model: SearchModel, plan: SearchPlan, on session: WorkerSession, device: String?
+    ) async throws -> LoadResult {
+        guard case .loaded(_, let loaded) = try await session.call(
+            .load(LoadRequest(model: model.id, path: model.directory?.path, device: device)))
+        else { throw DaemonError.workerProtocol("expected a load result") }
+        guard loaded.blocks == plan.codec.layout.blockCount else {
+            throw DaemonError.workerProtocol("worker's \(model.id) has \(loaded.blocks) blocks, the cost model \(plan.codec.layout.blockCount)")
+        }
+        return loaded
+    }
+
+    /// Runs the search's generations on `executor` (the local workers or Slurm) and publishes the front.
+    private func search(
+        _ job: Job, spec: SearchSpec, plan: SearchPlan, executor: any EvaluationExecutor, modelDigest: String,
+        context: JobRunContext
+    ) async throws {
+        let running = context.running
         let batches = BatchEvaluator(
-            plan: plan, modelDigest: modelDigest, job: job.id, evaluator: evaluator,
-            persistence: StoreSearchPersistence(store: context.store, job: job.id),
-            chunkSize: slurm == nil ? chunkSize : Int.max, shouldStop: { running.stopReason != nil })
+            plan: plan, modelDigest: modelDigest, job: job.id, executor: executor,
+            persistence: StoreSearchPersistence(store: context.store, job: job.id), chunkSize: chunkSize,
+            shouldStop: { running.stopReason != nil })
         let started = Date()
         let deadline = spec.budgets.until?.resolved(after: job.submittedAt)
         let codec = plan.codec

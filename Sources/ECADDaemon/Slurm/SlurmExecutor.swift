@@ -15,7 +15,7 @@ import Foundation
 /// seeds, prompts and its schedules) stored with its array, so a search resumed by a restarted daemon adopts its
 /// chunks in flight: running arrays are polled again, result files already written are taken, and only chunks
 /// with neither are submitted.
-package struct SlurmExecutor: Sendable {
+package struct SlurmExecutor: EvaluationExecutor {
     /// Cluster settings.
     package let settings: SlurmSettings
     /// The worker command line on the nodes (executable, then its arguments before `oneshot`'s own).
@@ -53,11 +53,26 @@ package struct SlurmExecutor: Sendable {
     ///   (code `slurm`) when Slurm refuses a submission or cannot be asked.
     package func run(
         _ chunks: [[Schedule]], prompts: [String],
-        deliver: @Sendable (Int, [EvaluateResult.Evaluation]) async throws -> Void
+        deliver: @escaping @Sendable (Int, [EvaluateResult.Evaluation]) async throws -> Void
+    ) async throws {
+        let queue = SlurmQueue(settings: settings)
+        do {
+            try await evaluate(chunks, prompts: prompts, queue: queue, deliver: deliver)
+        } catch {
+            // A stop through the API (cancel, hold, requeue) may surface here first, as the error of a delivery.
+            if stopReason() == .external {
+                try await cancel(try await arrays.arrays(job: job).filter { $0.state == .running }, queue: queue)
+            }
+            throw error
+        }
+    }
+
+    private func evaluate(
+        _ chunks: [[Schedule]], prompts: [String], queue: SlurmQueue,
+        deliver: @escaping @Sendable (Int, [EvaluateResult.Evaluation]) async throws -> Void
     ) async throws {
         let keys = chunks.map { chunkKey($0, prompts: prompts) }
         let batchKey = Self.digest(keys.joined(separator: " "))
-        let queue = SlurmQueue(settings: settings)
         var delivered = Set<Int>()
         var failures = Set<String>()
         var pollErrors = 0
@@ -83,10 +98,7 @@ package struct SlurmExecutor: Sendable {
                     && array.chunks.contains { key in keys.indices.contains { keys[$0] == key && !delivered.contains($0) } }
             }
             if delivered.count == chunks.count { return }
-            if let reason = stopReason() {
-                if reason == .external { try await cancel(recorded.filter { $0.state == .running }, queue: queue) }
-                throw DaemonError.stopped
-            }
+            if stopReason() != nil { throw DaemonError.stopped }
             if !running.isEmpty {
                 let active: [String: [String]]
                 do {
@@ -129,7 +141,7 @@ package struct SlurmExecutor: Sendable {
     /// attempt failed (logged once: `failures` holds the files already logged).
     private func take(
         _ chunk: Int, of chunks: [[Schedule]], from array: SlurmArray, position: Int, failures: inout Set<String>,
-        deliver: @Sendable (Int, [EvaluateResult.Evaluation]) async throws -> Void
+        deliver: @escaping @Sendable (Int, [EvaluateResult.Evaluation]) async throws -> Void
     ) async throws -> Bool {
         let file = SlurmRequestFolder(path: array.folder).resultFile(position: position)
         switch SlurmChunkResult.read(file, expecting: chunks[chunk].count) {

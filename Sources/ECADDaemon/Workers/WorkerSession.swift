@@ -1,9 +1,10 @@
 import ECADWorkerProtocol
 
-/// Request/answer exchanges with one ``WorkerProcess``, used by one task at a time.
+/// Request/answer exchanges with one ``WorkerProcess``; an actor, so the job's runner and its worker pool may
+/// both hold it (requests are still answered one at a time).
 ///
 /// Heartbeats are skipped here (the watchdog reads the process's silence); progress lines go to a callback.
-package final class WorkerSession {
+package actor WorkerSession {
     /// The worker process.
     package let process: WorkerProcess
     private var iterator: AsyncStream<WorkerProcess.Output>.Iterator
@@ -38,12 +39,12 @@ package final class WorkerSession {
     /// - Throws: ``DaemonError/workerFailed(code:message:)`` for an error answer,
     ///   ``DaemonError/workerExited(status:)`` when the worker dies first.
     package func call(
-        _ request: WorkerCommand.Request, onProgress: (ProgressReport) async -> Void = { _ in }
+        _ request: WorkerCommand.Request, onProgress: @Sendable (ProgressReport) async -> Void = { _ in }
     ) async throws -> WorkerReply {
         nextRequest += 1
         let id = WorkerRequestID(rawValue: String(nextRequest))
         try process.send(WorkerCommand(id: id, request: request))
-        while let output = await iterator.next(isolation: #isolation) {
+        while let output = await nextOutput() {
             switch output {
             case .exited(let status):
                 exitStatus = status
@@ -65,9 +66,17 @@ package final class WorkerSession {
 
     /// Reads and drops the worker's remaining output until it exits (the watchdog kills it if it lingers).
     package func drainUntilExit() async -> WaitStatus? {
-        while exitStatus == nil, let output = await iterator.next(isolation: #isolation) {
+        while exitStatus == nil, let output = await nextOutput() {
             if case .exited(let status) = output { exitStatus = status }
         }
         return exitStatus
+    }
+
+    /// The worker's next output (an actor cannot lend its stored iterator to an async call, so this steps a copy:
+    /// the iterator is a handle on the stream's shared buffer).
+    private func nextOutput() async -> WorkerProcess.Output? {
+        var copy = iterator
+        defer { iterator = copy }
+        return await copy.next(isolation: #isolation)
     }
 }

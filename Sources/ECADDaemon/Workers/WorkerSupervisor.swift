@@ -26,8 +26,8 @@ package struct WorkerSupervisor: Sendable {
         case crashed(String)
     }
 
-    /// Runs `job` to the end; never throws (every failure becomes a state change).
-    package func run(_ job: Job, handle: RunningJob) async {
+    /// Runs `job` to the end in `slot`; never throws (every failure becomes a state change).
+    package func run(_ job: Job, handle: RunningJob, slot: WorkerSlot) async {
         var logger = self.logger
         logger[metadataKey: "job.id"] = "\(job.id)"
         guard let runner = runners[job.kind] else {
@@ -39,7 +39,7 @@ package struct WorkerSupervisor: Sendable {
         do {
             process = try WorkerProcess.spawn(
                 executable: configuration.workerExecutable, arguments: configuration.workerArguments,
-                environment: ["ECAD_JOB_ID": "\(job.id)"],
+                environment: configuration.workerEnvironment(job: job.id, slot: slot),
                 onLogLine: { line in
                     if let line { logSink.yield(line) } else { logSink.finish() }
                 })
@@ -54,7 +54,7 @@ package struct WorkerSupervisor: Sendable {
             group.addTask { await pumpLogs(logLines, job: job.id) }
             group.addTask { await watch(process, job: job.id, handle: handle) }
             let session = WorkerSession(process: process)
-            let outcome = await drive(job, runner: runner, session: session, handle: handle, logger: logger)
+            let outcome = await drive(job, runner: runner, session: session, handle: handle, slot: slot, logger: logger)
             handle.finishing()
             let status = await session.drainUntilExit()
             handle.workerExited()
@@ -70,9 +70,9 @@ package struct WorkerSupervisor: Sendable {
     /// spec the worker refuses, a missing registry entry) would otherwise leave a live worker waiting for requests
     /// until the supervisor's exit grace period ran out, holding the job's slot for about 10 s.
     private func drive(
-        _ job: Job, runner: any JobRunner, session: WorkerSession, handle: RunningJob, logger: Logger
+        _ job: Job, runner: any JobRunner, session: WorkerSession, handle: RunningJob, slot: WorkerSlot, logger: Logger
     ) async -> Outcome {
-        let outcome = await outcome(of: job, runner: runner, session: session, handle: handle, logger: logger)
+        let outcome = await outcome(of: job, runner: runner, session: session, handle: handle, slot: slot, logger: logger)
         let reason = if case .succeeded = outcome { "job finished" } else { "job ended without success" }
         try? session.process.send(.init(id: "bye", request: .shutdown(.init(reason: reason))))
         session.process.closeInput()
@@ -80,14 +80,14 @@ package struct WorkerSupervisor: Sendable {
     }
 
     private func outcome(
-        of job: Job, runner: any JobRunner, session: WorkerSession, handle: RunningJob, logger: Logger
+        of job: Job, runner: any JobRunner, session: WorkerSession, handle: RunningJob, slot: WorkerSlot, logger: Logger
     ) async -> Outcome {
         do {
             _ = try await session.handshake(
                 heartbeatInterval: configuration.heartbeatInterval, daemonVersion: configuration.version)
             let context = JobRunContext(
                 store: store, artifactDirectory: configuration.artifactDirectory(job: job.id.rawValue), logger: logger,
-                running: handle)
+                running: handle, slot: slot, configuration: configuration)
             try await runner.run(job, session: session, context: context)
             return .succeeded
         } catch DaemonError.workerFailed(let code, let message) {

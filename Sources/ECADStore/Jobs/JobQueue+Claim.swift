@@ -43,6 +43,16 @@ extension JobQueue {
         }
     }
 
+    /// How many PENDING jobs a claim could start now: those not in `stillRunning` (a job still winding down a run
+    /// here is not claimed again until that run is over). The scheduler takes lent slots back while this is
+    /// above the free slots.
+    public func claimable(stillRunning: Set<JobID> = []) async throws -> Int {
+        let excluded = Set(stillRunning.map(\.rawValue))
+        return try await database.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM job WHERE state = 'PENDING'").filter { !excluded.contains($0) }.count
+        }
+    }
+
     /// Records a RUNNING job's heartbeat (and, if given, its progress snapshot), and charges its running time
     /// to its owner's usage.
     /// - Throws: ``StoreError/invalidTransition(job:from:transition:)`` when the job is not RUNNING (the

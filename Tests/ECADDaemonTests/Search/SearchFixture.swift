@@ -58,8 +58,15 @@ enum SearchFixture {
     static func run(
         _ plan: SearchPlan, store: Store, job: JobID, evaluator: some SearchEvaluator, chunkSize: Int = 3
     ) async throws -> SearchCheckpoint {
+        try await run(plan, store: store, job: job, executor: LocalWorkerPool(primary: evaluator), chunkSize: chunkSize)
+    }
+
+    /// Runs a search to its end; `executor` evaluates.
+    static func run(
+        _ plan: SearchPlan, store: Store, job: JobID, executor: any EvaluationExecutor, chunkSize: Int = 3
+    ) async throws -> SearchCheckpoint {
         let batches = BatchEvaluator(
-            plan: plan, modelDigest: try plan.model.digest(workerDigest: nil), job: job, evaluator: evaluator,
+            plan: plan, modelDigest: try plan.model.digest(workerDigest: nil), job: job, executor: executor,
             persistence: StoreSearchPersistence(store: store, job: job), chunkSize: chunkSize)
         let seeds = try await SearchSeeds.genomes(for: plan, registry: store.registry)
         return try await SearchDriver(batches: batches, seeds: seeds, deadline: nil).run()

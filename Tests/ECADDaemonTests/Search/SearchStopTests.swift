@@ -37,7 +37,7 @@ struct SearchStopTests {
         let evaluator = StoppingEvaluator(stopAfter: 5)
         let chunkSize = 2
         let batches = BatchEvaluator(
-            plan: plan, modelDigest: try plan.model.digest(workerDigest: nil), job: job, evaluator: evaluator,
+            plan: plan, modelDigest: try plan.model.digest(workerDigest: nil), job: job, executor: LocalWorkerPool(primary: evaluator),
             persistence: StoreSearchPersistence(store: store, job: job), chunkSize: chunkSize,
             shouldStop: { evaluator.stop.withLock { $0 } })
         let seeds = try await SearchSeeds.genomes(for: plan, registry: store.registry)
@@ -58,7 +58,7 @@ struct SearchStopTests {
         let evaluator = StoppingEvaluator(stopAfter: 1)
         let stop = Mutex(false)
         let batches = BatchEvaluator(
-            plan: plan, modelDigest: try plan.model.digest(workerDigest: nil), job: second.id, evaluator: evaluator,
+            plan: plan, modelDigest: try plan.model.digest(workerDigest: nil), job: second.id, executor: LocalWorkerPool(primary: evaluator),
             persistence: StoreSearchPersistence(store: store, job: second.id), chunkSize: 3,
             shouldStop: { stop.withLock { $0 } })
         let seeds = try await SearchSeeds.genomes(for: plan, registry: store.registry)

@@ -12,6 +12,8 @@ final class DaemonHarness {
         case fake
         /// The built native `ecad-worker` beside `ecadd`, on the shipped `models/` (shapes32).
         case native
+        /// Another executable (a script that records its environment, then execs a worker).
+        case custom(String)
     }
 
     /// The package root (found from this file's path).
@@ -48,9 +50,12 @@ final class DaemonHarness {
         self.heartbeatTimeout = heartbeatTimeout
         self.slots = slots
         var executable = Self.fakeWorker
-        if worker == .native {
+        switch worker {
+        case .fake: break
+        case .native:
             executable = Self.binDirectory + "/ecad-worker"
             environment["ECAD_MODELS_DIR"] = Self.packageRoot.appendingPathComponent("models").path
+        case .custom(let path): executable = path
         }
         recorder = recordWorkerIO ? try WorkerIORecorder(worker: executable, directory: root.appendingPathComponent("io")) : nil
         workerExecutable = recorder?.wrapper ?? executable

@@ -66,6 +66,11 @@ struct WorkerIORecorder {
         return order.compactMap { byID[$0] }
     }
 
+    /// The requests of `type` (`load`) worker `pid` received, as JSON objects.
+    func messages(pid: Int32, type: String) -> [[String: Any]] {
+        Self.messages(directory.appendingPathComponent("io-\(pid).in")).filter { $0["type"] as? String == type }
+    }
+
     /// Schedules requested from every worker so far.
     var requestedSchedules: Int { workerPIDs.flatMap(requests(pid:)).map(\.schedules).reduce(0, +) }
 

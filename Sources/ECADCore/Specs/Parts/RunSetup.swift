@@ -23,6 +23,9 @@ public struct RunSetup: Sendable, Equatable {
     public var seeds: [Int]
     /// Default ``SamplerSpec/init(name:steps:guidance:)``.
     public var sampler: SamplerSpec
+    /// The most worker processes the job may hold at once (its own plus slots the daemon lends it); nil: as many
+    /// as there are idle slots.
+    public var workers: Int?
 
     init(from fields: inout SpecFields, defaultPrompts: PromptSource) throws(SpecError) {
         model = try fields.read("model", default: "shapes32", SpecRead.identifier)
@@ -40,6 +43,7 @@ public struct RunSetup: Sendable, Equatable {
         guard seeds.count == imagesPerPrompt else {
             throw .field(seedsPath, "expected \(imagesPerPrompt) seeds (one per image of a prompt), got \(seeds.count)")
         }
+        workers = try fields.optionalBounded("workers", limit: \.workers)
         sampler = try fields.section("sampler") { fields throws(SpecError) in try SamplerSpec(from: &fields) }
     }
 }

@@ -4,7 +4,8 @@ import ECADStore
 import ECADWorkerProtocol
 
 /// Scores one batch of schedules for a search: stored evaluations are reused, the missing ones go to the
-/// evaluator in chunks, and each chunk's results are stored as soon as they arrive.
+/// executor in chunks, and each chunk's results are stored as soon as they arrive. The batch is then read back
+/// from the store in input order, so the workers' number and the order their results arrive in change nothing.
 package struct BatchEvaluator {
     /// The search's plan.
     package let plan: SearchPlan
@@ -12,14 +13,15 @@ package struct BatchEvaluator {
     package let modelDigest: String
     /// The search job (stored with each evaluation it produces).
     package let job: JobID
-    /// Scores schedules.
-    package let evaluator: any SearchEvaluator
+    /// Evaluates the missing schedules (the job's local workers, or a remote executor).
+    package let executor: any EvaluationExecutor
     /// Stores evaluations.
     package let persistence: any SearchPersistence
     /// Schedules per evaluator request.
     package let chunkSize: Int
-    /// Whether the job is being stopped (cancelled, held, requeued, daemon shutdown): checked before each chunk
-    /// and by ``SearchDriver`` between generations, so a stopped search ends within one chunk of candidates.
+    /// Whether the job is being stopped (cancelled, held, requeued, daemon shutdown): checked before the first
+    /// chunk, after each delivered chunk (no further chunk starts) and by ``SearchDriver`` between generations,
+    /// so a stopped search ends within one chunk of candidates per worker.
     package var shouldStop: @Sendable () -> Bool = { false }
 
     /// The evaluation of every schedule on `prompts`, in order; `counters` counts fresh and reused ones.
@@ -29,19 +31,22 @@ package struct BatchEvaluator {
         let keys = schedules.map { plan.key(for: $0, prompts: prompts, modelDigest: modelDigest) }
         var found = try await persistence.stored(keys)
         let missing = keys.indices.filter { found[keys[$0]] == nil }
-        for start in stride(from: 0, to: missing.count, by: max(chunkSize, 1)) {
+        if !missing.isEmpty {
             if shouldStop() { throw DaemonError.stopped }
-            let chunk = Array(missing[start..<min(start + max(chunkSize, 1), missing.count)])
-            let results = try await evaluator.evaluate(chunk.map { schedules[$0] }, prompts: prompts)
-            guard results.count == chunk.count else {
-                throw DaemonError.workerProtocol("asked to evaluate \(chunk.count) schedules, got \(results.count) results")
+            let size = max(chunkSize, 1)
+            let chunks = stride(from: 0, to: missing.count, by: size).map { Array(missing[$0..<min($0 + size, missing.count)]) }
+            let (persistence, job, shouldStop) = (self.persistence, self.job, self.shouldStop)
+            try await executor.run(chunks.map { $0.map { schedules[$0] } }, prompts: prompts) { index, results in
+                let chunk = chunks[index]
+                guard results.count == chunk.count else {
+                    throw DaemonError.workerProtocol("asked to evaluate \(chunk.count) schedules, got \(results.count) results")
+                }
+                for (position, result) in results.enumerated() {
+                    try await persistence.store(Self.makeEvaluation(result, key: keys[chunk[position]], prompts: prompts, job: job))
+                }
+                if shouldStop() { throw DaemonError.stopped }
             }
-            for (position, result) in results.enumerated() {
-                let key = keys[chunk[position]]
-                let stored = try makeEvaluation(result, key: key, prompts: prompts)
-                try await persistence.store(stored)
-                found[key] = stored
-            }
+            found = try await persistence.stored(keys)
         }
         var evaluations: [ECADStore.Evaluation] = []
         for key in keys {
@@ -61,8 +66,8 @@ package struct BatchEvaluator {
             latencySeconds: evaluation.latencySeconds ?? 0, fullFidelity: fullFidelity)
     }
 
-    private func makeEvaluation(
-        _ result: EvaluateResult.Evaluation, key: EvaluationKey, prompts: [String]
+    private static func makeEvaluation(
+        _ result: EvaluateResult.Evaluation, key: EvaluationKey, prompts: [String], job: JobID
     ) throws -> ECADStore.Evaluation {
         guard result.rewards.count == prompts.count, result.rewards.allSatisfy(\.isFinite),
             result.macs.isFinite, result.latencySeconds.isFinite
