@@ -1,6 +1,7 @@
 import ECADDaemon
 import ECADWorkerProtocol
 import Foundation
+import Synchronization
 import Testing
 
 /// The worker protocol conformance suite: runs against any worker executable.
@@ -78,8 +79,9 @@ struct WorkerConformanceTests {
             schedule: .computeAll(steps: loaded.steps, blocks: loaded.blocks, components: loaded.components),
             prompts: ["a red circle", "a blue square"], seeds: [1, 2],
             sampler: SamplerSettings(steps: loaded.steps), artifactDir: directory.path)
-        var progress: [Int] = []
-        let reply = try await session.call(.generate(request)) { progress.append($0.done) }
+        let reported = Mutex<[Int]>([])
+        let reply = try await session.call(.generate(request)) { report in reported.withLock { $0.append(report.done) } }
+        let progress = reported.withLock { $0 }
         guard case .generated(_, let result) = reply else {
             Issue.record("generate did not answer with a generate result")
             return

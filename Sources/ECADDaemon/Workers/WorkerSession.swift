@@ -6,7 +6,7 @@ import ECADWorkerProtocol
 /// Heartbeats are skipped here (the watchdog reads the process's silence); progress lines go to a callback.
 package actor WorkerSession {
     /// The worker process.
-    package let process: WorkerProcess
+    nonisolated package let process: WorkerProcess
     private var iterator: AsyncStream<WorkerProcess.Output>.Iterator
     private var nextRequest = 0
     /// The worker's answer to `hello`, once ``handshake(heartbeatInterval:daemonVersion:)`` ran.
