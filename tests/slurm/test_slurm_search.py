@@ -25,7 +25,7 @@ SCRIPT = ROOT / "scripts" / "slurm-local.sh"
 # 2 prompts x 1 seed, 2 sampler steps, population 6 (chunks of 4 and 2: two array tasks), 2 generations.
 SPEC = {
     "kind": "search", "model": "shapes32",
-    "prompts": ["a small red circle at the top left", "a big blue square"],
+    "prompts": ["a small red circle at the top left", "a large green triangle at the top right on a navy background"],
     "seeds": [0], "sampler": {"steps": 2}, "population": 6, "seed": 5,
     "init": {"heuristics": ["fora:n=2"]}, "budgets": {"generations": 2}, "publish": {"enabled": False},
 }
@@ -155,9 +155,12 @@ def test_cancelling_the_search_cancels_its_arrays(workspace):
 
 FAILING_WORKER = """#!/bin/sh
 # The native worker, except that slot 0 of the first batch it sees fails every time (exit 3, no result file).
-first=$(dirname "$3")
-[ -e "$0.first" ] || echo "$first" > "$0.first"
-if [ "$(cat "$0.first")" = "$first" ] && [ "$5" = 0 ]; then echo "failing on purpose" >&2; exit 3; fi
+# ecadd also starts it as the job's local worker (serve): only the one-shot runs on the cluster are sabotaged.
+if [ "$1" = oneshot ]; then
+    first=$(dirname "$3")
+    [ -e "$0.first" ] || echo "$first" > "$0.first"
+    if [ "$(cat "$0.first")" = "$first" ] && [ "$5" = 0 ]; then echo "failing on purpose" >&2; exit 3; fi
+fi
 exec "$ECAD_REAL_WORKER" "$@"
 """
 

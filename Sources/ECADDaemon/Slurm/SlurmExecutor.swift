@@ -40,9 +40,8 @@ package struct SlurmExecutor: EvaluationExecutor {
     /// Writes a line to the job's log.
     package var log: @Sendable (String) async -> Void = { _ in }
 
-    /// The reward every prompt of a failed candidate gets: far below every real reward (ImageReward, CLIP and shapes
-    /// rewards are within a few units of 0), so any evaluated candidate with a MAC fraction no higher dominates it,
-    /// and it adds nothing to the hypervolume (whose reference point is reward 0).
+    /// The reward every prompt of a failed candidate gets (its evaluation also carries a `failure`, which the search
+    /// ranks last): far below every real reward, and nothing added to the hypervolume.
     package static let failedReward = -1.0e6
     /// Failed polls in a row (slurmctld or munge down) before the job fails.
     static let pollErrorLimit = 5
@@ -97,7 +96,14 @@ package struct SlurmExecutor: EvaluationExecutor {
                 array.state == .running
                     && array.chunks.contains { key in keys.indices.contains { keys[$0] == key && !delivered.contains($0) } }
             }
-            if delivered.count == chunks.count { return }
+            if delivered.count == chunks.count {
+                // Arrays whose every chunk is in: their tasks wrote their last result and are exiting.
+                let done = Set(keys)
+                for array in recorded where array.state == .running && array.chunks.allSatisfy(done.contains) {
+                    try await arrays.mark(array.id, state: .finished)
+                }
+                return
+            }
             if stopReason() != nil { throw DaemonError.stopped }
             if !running.isEmpty {
                 let active: [String: [String]]
@@ -200,7 +206,9 @@ package struct SlurmExecutor: EvaluationExecutor {
 
     private static func failed(count: Int, prompts: Int) -> [EvaluateResult.Evaluation] {
         (0..<count).map {
-            EvaluateResult.Evaluation(index: $0, rewards: Array(repeating: failedReward, count: prompts), macs: 0, latencySeconds: 0)
+            EvaluateResult.Evaluation(
+                index: $0, rewards: Array(repeating: failedReward, count: prompts), macs: 0, latencySeconds: 0,
+                failure: "the Slurm task failed every attempt")
         }
     }
 }

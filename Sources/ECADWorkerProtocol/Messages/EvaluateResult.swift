@@ -23,12 +23,15 @@ public struct EvaluateResult: Codable, Sendable, Equatable {
         public var images: [String]?
         /// The grid PNG (rows = prompts, columns = seeds), relative to `imageDirectory`.
         public var grid: String?
+        /// Set by the daemon, never by a worker: why the schedule could not be evaluated (a Slurm chunk that failed
+        /// every attempt). The search ranks such a candidate last.
+        public var failure: String?
 
         /// Creates an evaluation.
         public init(
             index: Int, rewards: [Double], macs: Double, latencySeconds: Double, frechetDistance: Double? = nil,
             psnr: Double? = nil, ssim: Double? = nil, latencyRepeats: [Double]? = nil, images: [String]? = nil,
-            grid: String? = nil
+            grid: String? = nil, failure: String? = nil
         ) {
             self.index = index
             self.rewards = rewards
@@ -40,6 +43,7 @@ public struct EvaluateResult: Codable, Sendable, Equatable {
             self.latencyRepeats = latencyRepeats
             self.images = images
             self.grid = grid
+            self.failure = failure
         }
     }
 

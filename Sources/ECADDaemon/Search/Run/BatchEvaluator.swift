@@ -57,10 +57,18 @@ package struct BatchEvaluator {
         return evaluations
     }
 
-    /// The metrics the search uses for a stored evaluation of `schedule`.
+    /// Marks the stored metrics of a candidate that could not be evaluated (``EvaluateResult/Evaluation/failure``).
+    static let failedMarker = "\"failed\":true"
+
+    /// The metrics the search uses for a stored evaluation of `schedule`; a failed candidate's are dominated by
+    /// every evaluated one's, so it ranks last.
     package func metrics(_ evaluation: ECADStore.Evaluation, schedule: Schedule, fullFidelity: Bool) throws -> MemberMetrics {
         let rewards = evaluation.perPromptRewards
         let reward = rewards.isEmpty ? 0 : rewards.reduce(0, +) / Double(rewards.count)
+        if evaluation.metricsJSON.contains(Self.failedMarker) {
+            // Dominated by every evaluated candidate: worse reward, more MACs than uncached, slower.
+            return MemberMetrics(reward: reward, macFraction: 2, latencySeconds: 1e9, fullFidelity: fullFidelity)
+        }
         return MemberMetrics(
             reward: reward, macFraction: try plan.macFraction(schedule),
             latencySeconds: evaluation.latencySeconds ?? 0, fullFidelity: fullFidelity)
@@ -76,8 +84,9 @@ package struct BatchEvaluator {
                 "evaluation of \(key.scheduleDigest) has \(result.rewards.count) rewards for \(prompts.count) prompts or a non-finite value")
         }
         let mean = result.rewards.isEmpty ? 0 : result.rewards.reduce(0, +) / Double(result.rewards.count)
+        let failed = result.failure == nil ? "" : "," + failedMarker
         return ECADStore.Evaluation(
-            key: key, metricsJSON: "{\"reward\":\(mean),\"latency_seconds\":\(result.latencySeconds)}",
+            key: key, metricsJSON: "{\"reward\":\(mean),\"latency_seconds\":\(result.latencySeconds)\(failed)}",
             perPromptRewards: result.rewards, macs: Int64(result.macs.rounded()), latencySeconds: result.latencySeconds,
             jobID: job)
     }
