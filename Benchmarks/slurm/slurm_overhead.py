@@ -59,7 +59,7 @@ def schedules(count, steps, blocks, seed):
 def evaluate_lines(batch, prompts):
     chunks = [batch[i:i + CHUNK] for i in range(0, len(batch), CHUNK)]
     return [{"v": 1, "type": "evaluate", "id": f"evaluate-{i}", "schedules": chunk, "prompts": prompts, "seeds": [0],
-             "sampler": {"steps": 20}} for i, chunk in enumerate(chunks)]
+             "sampler": {"name": "dpm-solver++-2m", "steps": 20, "guidance": 4.5}} for i, chunk in enumerate(chunks)]
 
 
 def load_line():
@@ -75,11 +75,12 @@ def warm_local(worker, evaluates):
         process.stdin.flush()
         while True:
             reply = json.loads(process.stdout.readline())
-            if reply["type"] in ("result", "error"):
-                assert reply["type"] == "result", reply
+            if reply["type"] in ("result", "capabilities", "error"):
+                assert reply["type"] != "error", reply
                 return reply
 
-    ask({"v": 1, "type": "hello", "id": "h", "protocol_versions": [1], "heartbeat_interval": 60})
+    ask({"v": 1, "type": "hello", "id": "h", "protocol_versions": [1], "heartbeat_interval": 60,
+         "daemon_version": "bench"})
     ask(load_line())
     start = time.monotonic()
     for message in evaluates:
