@@ -1,24 +1,12 @@
+import ECADReport
 import Foundation
 
 /// Text helpers for the dashboard's server-rendered pages: every user-controlled string goes through
 /// ``escape(_:)`` before it reaches a page.
 enum HTML {
-    /// `text` with `& < > " '` replaced by entities, safe in HTML and SVG text and quoted attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// `text` with `& < > " '` replaced by entities, safe in HTML and SVG text and quoted attribute values (the
+    /// report writer's escaping).
+    static func escape(_ text: String) -> String { SVGText.escape(text) }
 
     /// `value` with `digits` decimals, or `–` when it is nil or not finite.
     static func number(_ value: Double?, digits: Int = 3) -> String {

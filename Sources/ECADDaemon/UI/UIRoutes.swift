@@ -30,7 +30,7 @@ struct UIRoutes {
         router.get("/ui/registry") { request, _ in
             try await page { try await RegistryPage(registry: daemon.store.registry).render(request) }
         }
-        router.get("/ui/static/:file") { _, context in
+        router.get("/ui/static/:file") { _, context -> Response in
             guard let file = UIStaticFiles.file(named: context.parameters.get("file") ?? "") else {
                 return Self.notFound("No such file.")
             }

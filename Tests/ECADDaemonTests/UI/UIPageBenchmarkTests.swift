@@ -32,7 +32,7 @@ struct UIPageBenchmarkTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecad-ui-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let models = try Self.pixartSizedModels(in: folder)
+        let models = try SearchFixture.modelsDirectory(layers: 28)
         let store = try Store(stateDirectory: folder)
         let search = try await store.jobs.submit(NewJob(kind: .search, specJSON: Self.specJSON, ownerUID: 1000, ownerName: "alice"))
         _ = try await store.jobs.claimNext(slots: 1)
@@ -63,7 +63,8 @@ struct UIPageBenchmarkTests {
                 let answer = try await client.get(route, as: 1000)
                 let elapsed = ContinuousClock.now - start
                 #expect(answer.status == .ok, "\(route)")
-                if round >= 3 { times[route, default: []].append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000) }
+                let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+                if round >= 3 { times[route, default: []].append(milliseconds) }
             }
         }
         let page = try await client.get("/ui/jobs/\(search.id)", as: 1000)
@@ -71,22 +72,10 @@ struct UIPageBenchmarkTests {
             + "\(page.text.occurrences(of: "class=\"front-point\"")) points on the job page")
         for route in routes {
             let sorted = (times[route] ?? []).sorted()
-            print(String(format: "UI bench: %-48@ median %7.2f ms  min %7.2f  max %7.2f  (n=%d)",
-                         route as NSString, sorted[sorted.count / 2], sorted.first ?? 0, sorted.last ?? 0, sorted.count))
+            let figures = String(
+                format: "median %7.2f ms  min %7.2f  max %7.2f  (n=%d)", sorted[sorted.count / 2], sorted.first ?? 0,
+                sorted.last ?? 0, sorted.count)
+            print("UI bench: \(route.padding(toLength: 48, withPad: " ", startingAt: 0)) \(figures)")
         }
-    }
-
-    /// The toy model with PixArt-alpha's 28 blocks (shapes otherwise tiny).
-    static func pixartSizedModels(in folder: URL) throws -> URL {
-        let config = folder.appendingPathComponent("models/toy/transformer")
-        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        let text = """
-            {"_class_name": "PixArtTransformer2DModel", "activation_fn": "gelu-approximate", "attention_head_dim": 32,
-             "caption_channels": 128, "cross_attention_dim": 128, "in_channels": 3, "norm_type": "ada_norm_single",
-             "num_attention_heads": 4, "num_layers": 28, "out_channels": 3, "patch_size": 2, "sample_size": 32,
-             "use_additional_conditions": false}
-            """
-        try Data(text.utf8).write(to: config.appendingPathComponent("config.json"))
-        return folder.appendingPathComponent("models")
     }
 }

@@ -27,7 +27,9 @@ struct JobPage {
             section = try await EvaluateJobSection(daemon: daemon, job: job, mayRead: mayRead).html()
         case .generate: section = ""
         }
-        let body = header(job) + section + (try await events(id)) + (try await logs(id, owner: job.ownerName, mayRead: mayRead))
+        let events = try await events(id)
+        let logs = try await logs(id, owner: job.ownerName, mayRead: mayRead)
+        let body = header(job) + section + events + logs
         let title = "Job \(job.id)" + (job.name.map { ": \($0)" } ?? "")
         var data = [("job-id", "\(job.id)"), ("state", job.state.rawValue)]
         if let generation = job.progress?.generation { data.append(("generation", "\(generation)")) }

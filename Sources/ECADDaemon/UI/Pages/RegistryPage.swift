@@ -29,7 +29,7 @@ struct RegistryPage {
         for version in try await registry.versions(modelID: model) {
             let metrics = try RegistryMetrics(json: version.metricsJSON)
             guard metrics.speedup >= (minSpeedup ?? -.infinity), metrics.reward >= (minReward ?? -.infinity) else { continue }
-            let names: [String?] = namesByDigest[version.digest].map { $0.sorted() } ?? [nil]
+            let names: [String?] = namesByDigest[version.digest].map { $0.sorted().map(Optional.some) } ?? [nil]
             for name in names where nameFilter == nil || name == nameFilter {
                 rows.append(Row(version: version, name: name, metrics: metrics))
             }
@@ -37,8 +37,8 @@ struct RegistryPage {
         rows.sort { ($0.version.modelID, $0.name ?? "", -$0.metrics.reward) < ($1.version.modelID, $1.name ?? "", -$1.metrics.reward) }
         var aliasesByDigest: [String: [String]] = [:]
         for (alias, digest) in aliases { aliasesByDigest[digest, default: []].append(alias) }
-        let body = filters(request) + table(rows, aliases: aliasesByDigest)
-            + (try await history(names: Set(rows.compactMap(\.name)), aliases: aliases))
+        let history = try await history(names: Set(rows.compactMap(\.name)), aliases: aliases)
+        let body = filters(request) + table(rows, aliases: aliasesByDigest) + history
         return UIPage(kind: "registry", title: "Registry", body: body).response()
     }
 
