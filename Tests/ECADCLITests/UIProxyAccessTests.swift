@@ -87,7 +87,8 @@ struct UIProxyAccessTests {
     }
 
     @Test func otherPathsAreNotFound() {
-        for target in ["/", "/favicon.ico", "/v2/jobs", "/uix", "//evil.example/?token=\(Self.token.value)", "http://x/ui/"] {
+        #expect(Self.policy.decide(target: "/favicon.ico", head: head()) == .noContent)
+        for target in ["/", "/robots.txt", "/v2/jobs", "/uix", "//evil.example/?token=\(Self.token.value)", "http://x/ui/"] {
             guard case .refuse(404, _) = Self.policy.decide(target: target, head: head(cookie: cookie)) else {
                 Issue.record("\(target) was not refused with 404")
                 continue

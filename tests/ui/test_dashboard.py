@@ -28,7 +28,7 @@ def assert_no_errors(page):
 
 def test_queue_page_lists_every_job(root_page, dashboard):
     load(root_page, base(dashboard.root_url) + "/ui/", "queue")
-    jobs = dashboard.api("GET", "/v1/jobs")[1]["jobs"]
+    jobs = [dashboard.job(job_id) for job_id in dashboard.jobs.values()]
     rows = root_page.wait_for(
         f"(r => r.length >= {len(jobs)} && r)([...document.querySelectorAll('#jobs tr[data-job-id]')]"
         ".map(row => [Number(row.dataset.jobId), row.dataset.state]))", "a row per job")

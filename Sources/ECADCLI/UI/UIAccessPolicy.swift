@@ -7,6 +7,9 @@ struct UIAccessPolicy: Sendable {
         case forward
         /// 303 to `location` (the URL without its token), setting the cookie `setCookie`.
         case redirect(location: String, setCookie: String)
+        /// Answer 204 with no body: `/favicon.ico`, which browsers ask for on their own (a 404 there would be logged
+        /// as a page error).
+        case noContent
         /// Answer `status` with a short text `message`, forward nothing.
         case refuse(status: Int, message: String)
     }
@@ -34,6 +37,7 @@ struct UIAccessPolicy: Sendable {
             return .refuse(status: 403, message: "wrong Host header: open http://127.0.0.1:\(port)/ as ecad ui printed")
         }
         let (path, query) = Self.split(target)
+        if path == "/favicon.ico" { return .noContent }
         guard path == "/ui" || path.hasPrefix("/ui/") || path.hasPrefix("/v1/") else {
             return .refuse(status: 404, message: "not found: ecad ui serves /ui/ and /v1/ only")
         }

@@ -19,6 +19,8 @@ struct UIProxyConnection {
             }
             let (method, target) = request
             switch policy.decide(target: target, head: head) {
+            case .noContent:
+                try client.write(HTTPMessageHead(startLine: "HTTP/1.1 204 No Content", fields: [("Connection", "close")]).serialized)
             case .refuse(let status, let message):
                 try answer(client, status: status, message: message)
             case .redirect(let location, let cookie):
