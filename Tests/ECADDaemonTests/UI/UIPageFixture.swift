@@ -4,17 +4,20 @@ import ECADStore
 import Foundation
 import Hummingbird
 import Logging
+import Testing
 
 /// A daemon context over a store with a finished toy search (published to the registry as `toy/job-1`) and a
-/// pending generate job named `<script>alert(1)</script>`, both owned by uid 1000, and a router with the
-/// dashboard's routes, asked as any uid.
+/// pending generate job named ``hostileName``, both owned by uid 1000, and a router with the dashboard's routes,
+/// asked as any uid. ``hostileScript`` is a search log line and a registry name (job names cannot hold a `/`).
 struct UIPageFixture {
     /// Owner of both jobs (no passwd entry, not an administrator).
     static let owner: UInt32 = 1000
     /// Another user, not an administrator.
     static let stranger: UInt32 = 65534
     /// The hostile job name.
-    static let hostileName = "<script>alert(1)</script>"
+    static let hostileName = "<img src=x onerror=alert(1)>"
+    /// The hostile log line and registry name.
+    static let hostileScript = "<script>alert(1)</script>"
 
     let daemon: DaemonContext
     let search: JobID
@@ -32,9 +35,13 @@ struct UIPageFixture {
         let publisher = FrontPublisher(
             plan: plan, modelDigest: "m", job: search, owner: RegistryActor(uid: owner, userName: "test", isAdmin: false))
         _ = try await publisher.publish(front, uncachedReward: nil, to: store.registry)
-        try await store.logs.append(job: search, stream: .worker, lines: ["generation 1 done <b>", "all done"])
+        try await store.logs.append(job: search, stream: .worker, lines: ["generation 1 done <b>", hostileScript])
+        try await store.registry.setAlias(
+            "best", of: hostileScript, to: try #require(front.members.first).digest.hex,
+            by: RegistryActor(uid: owner, userName: "test", isAdmin: false))
         let pending = try await store.jobs.submit(
             NewJob(kind: .generate, specJSON: "{}", ownerUID: owner, ownerName: "test", name: hostileName))
+        try await store.jobs.updateProgress(pending.id, json: #"{"imagesDone": 3, "imagesTotal": 10}"#)
         let daemon = daemon(store: store, models: models)
         return UIPageFixture(
             daemon: daemon, search: search, pending: pending.id, checkpoint: checkpoint, router: UIPageClient.router(daemon))

@@ -6,11 +6,16 @@ import Testing
 
 /// The dashboard shows nothing the API would refuse, escapes what users wrote, and runs no inline code.
 struct UIPageSecurityTests {
-    @Test func aHostileJobNameIsEscapedEverywhere() async throws {
+    @Test func hostileNamesAndLogLinesAreEscaped() async throws {
         let fixture = try await UIPageFixture.make()
         for path in ["/ui/", "/ui/jobs/\(fixture.pending)"] {
             let page = try await fixture.get(path)
             #expect(!page.text.contains(UIPageFixture.hostileName), "\(path)")
+            #expect(page.text.contains("&lt;img src=x onerror=alert(1)&gt;"), "\(path)")
+        }
+        for path in ["/ui/jobs/\(fixture.search)", "/ui/registry"] {
+            let page = try await fixture.get(path)
+            #expect(!page.text.contains(UIPageFixture.hostileScript), "\(path)")
             #expect(page.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(path)")
         }
     }

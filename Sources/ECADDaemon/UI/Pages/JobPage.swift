@@ -2,6 +2,7 @@ import ECADAPI
 import ECADCore
 import ECADStore
 import Foundation
+import Hummingbird
 
 /// `GET /ui/jobs/{id}`: a job's header and actions, its kind's section (search progress and front, or an
 /// evaluation's results), the event tail and, for its owner and administrators, the log tail.
