@@ -2,7 +2,7 @@
 SWIFT ?= flock /tmp/swift-build.lock swift
 VENV = $(shell bash scripts/setup.sh)
 
-.PHONY: demo test setup build release test-swift test-python test-api check-systemd bench clean
+.PHONY: demo test setup build release test-swift test-python test-api check-systemd bench clean screenshots
 
 ## demo: install what is missing, build, start ecadd, run the quick search on the embedded model, report, stop.
 demo: setup release
@@ -33,6 +33,11 @@ test-python:
 	$(PYTEST) workers/diffusers/tests
 	$(PYTEST) training/tests
 	$(PYTEST) tests/slurm
+	$(PYTEST) tests/ui
+
+## screenshots: rewrite docs/dashboard-*.png from the dashboard in headless Chromium (as root; docs/dashboard.md).
+screenshots: setup build
+	$(VENV)/bin/python tests/ui/screenshots.py
 
 ## test-api: schemathesis against docs/openapi.yaml and a real ecadd (fake worker) through a loopback bridge to
 ## its socket; seed and bounds in tests/api/schemathesis.toml, about 4 minutes.

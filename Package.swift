@@ -59,7 +59,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            resources: [.embedInCode("UI/Static/app.js"), .embedInCode("UI/Static/style.css")]
         ),
 
         // MARK: Worker side

@@ -4,7 +4,8 @@
 # evaluate the front against the heuristics on held-out prompts, print the table and where the report is, and stop
 # the daemon cleanly.
 # Environment: ECAD_DEMO_DIR (default ./.demo), ECAD_BIN_DIR (default .build/release),
-# ECAD_DEMO_WORKER (default $ECAD_BIN_DIR/ecad-worker; tests point it at the fake worker fixture).
+# ECAD_DEMO_WORKER (default $ECAD_BIN_DIR/ecad-worker; tests point it at the fake worker fixture),
+# ECAD_DEMO_UI=1 (at the end, keep the daemon up and serve the dashboard with `ecad ui` until Ctrl-C).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -65,3 +66,14 @@ echo
 cat "$report/table.txt"
 echo
 echo "report: $report/report.html (plot: $report/pareto.svg; table: $report/table.csv; images: $report/images/)"
+
+# The dashboard (docs/dashboard.md): `ecad ui` prints a URL with a token while a daemon is up.
+echo
+if [[ "${ECAD_DEMO_UI:-}" == 1 ]]; then
+    echo "dashboard: open the URL below in a browser on this machine (Ctrl-C stops it and the daemon)"
+    "$bin/ecad" ui
+else
+    echo "dashboard: ECAD_DEMO_UI=1 make demo keeps this daemon up at the end and prints the dashboard's URL; or, later:"
+    echo "  $bin/ecadd --socket $socket --state-dir $state --worker $worker &"
+    echo "  ECAD_SOCKET=$socket $bin/ecad ui     # prints http://127.0.0.1:PORT/ui/?token=...: open it"
+fi

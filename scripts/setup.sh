@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CACHE=${ECAD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ecad}
 VENV=$CACHE/venv
-APT_PACKAGES="libopenblas-dev libsystemd-dev libsqlite3-dev zlib1g-dev curl libcurl4 systemd util-linux"
+APT_PACKAGES="libopenblas-dev libsystemd-dev libsqlite3-dev zlib1g-dev curl libcurl4 systemd util-linux chromium fonts-dejavu-core"
 
 missing=""
 for p in $APT_PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done

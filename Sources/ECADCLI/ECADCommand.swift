@@ -11,7 +11,7 @@ public struct ECADCommand: AsyncParsableCommand {
             SubmitCommand.self, QueueCommand.self, ShowCommand.self, CancelCommand.self, HoldCommand.self,
             ReleaseCommand.self, RequeueCommand.self, WatchCommand.self, LogsCommand.self, ArtifactsCommand.self,
             FetchCommand.self, GenerateCommand.self, FrontCommand.self,
-            RegistryCommand.self, ScheduleCommand.self, ShapesCommand.self, PromptsCommand.self,
+            RegistryCommand.self, ScheduleCommand.self, ShapesCommand.self, PromptsCommand.self, UICommand.self,
         ]
     )
 

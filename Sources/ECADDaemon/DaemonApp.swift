@@ -118,6 +118,7 @@ public struct DaemonApp: Sendable {
         ArtifactFileRoute(daemon: daemon).register(on: router)
         HealthRoutes(daemon: daemon).register(on: router)
         RegistryRoutes(daemon: daemon).register(on: router)
+        UIRoutes(daemon: daemon).register(on: router)
 
         let notifier = SystemdNotifier()
         let listener: APIServer.Listener = configuration.inheritedListener.map { .inherited($0) } ?? .path(configuration.socketPath)

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Text helpers shared by the SVG and HTML writers.
-enum SVGText {
+package enum SVGText {
     /// `text` with `& < > " '` replaced by entities, safe in XML/HTML text and attribute values.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
         for character in text {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Parses one HTTP/1.1 response from a ``UnixSocketConnection``: status line, headers, and a body framed by
+/// Parses one HTTP/1.1 response from a ``SocketConnection``: status line, headers, and a body framed by
 /// `Content-Length`, `Transfer-Encoding: chunked` (read incrementally, for streamed events) or connection close.
 final class HTTPResponseReader {
     /// Status code and headers (names lower-cased).
@@ -9,11 +9,11 @@ final class HTTPResponseReader {
         var headers: [String: String]
     }
 
-    private let connection: UnixSocketConnection
+    private let connection: SocketConnection
     private var buffer = Data()
     private var eof = false
 
-    init(connection: UnixSocketConnection) { self.connection = connection }
+    init(connection: SocketConnection) { self.connection = connection }
 
     private func fill() throws(CLIError) {
         let data = try connection.read()

@@ -14,9 +14,9 @@ struct UnixHTTPClient: Sendable {
     var socketPath: String
 
     private func open(_ method: String, _ path: String, body: Data?) throws(CLIError)
-        -> (UnixSocketConnection, HTTPResponseReader, HTTPResponseReader.Head)
+        -> (SocketConnection, HTTPResponseReader, HTTPResponseReader.Head)
     {
-        let connection = try UnixSocketConnection(path: socketPath)
+        let connection = try SocketConnection(unixPath: socketPath)
         var head = "\(method) \(path) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAccept: application/json\r\n"
         if let body {
             head += "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n"

@@ -121,7 +121,7 @@ struct APIServer: Service {
                 response = try APIFailure.from(error).response(from: request, context: context)
             }
             if response.status == .notFound, response.headers[.contentType] == nil {
-                response = try methods.failure(for: request).response(from: request, context: context)
+                response = try methods.response(to: request, context: context)
             }
             try await writer.write(response: response.head, body: response.body)
         }

@@ -60,30 +60,7 @@ struct JobRoutes {
     }
 
     private func list(_ request: Request, _ context: DaemonRequestContext) async throws -> Response {
-        var filter = JobFilter(includeFinished: try RequestReading.flag(request, "all"))
-        if let user = RequestReading.query(request, "user") {
-            guard let uid = AccessPolicy.uid(forUser: user) else {
-                throw APIFailure.badRequest("unknown user \"\(user.prefix(64))\"", field: "user")
-            }
-            filter.ownerUID = uid
-        }
-        if let states = RequestReading.query(request, "state") {
-            filter.states = Set(try states.split(separator: ",", omittingEmptySubsequences: false).map { name in
-                guard let state = JobState(rawValue: name.uppercased()) else {
-                    throw APIFailure.badRequest("unknown state \"\(name.prefix(32))\"", field: "state")
-                }
-                return state
-            })
-        }
-        if let kinds = RequestReading.query(request, "kind") {
-            filter.kinds = Set(try kinds.split(separator: ",", omittingEmptySubsequences: false).map { name in
-                guard let kind = JobKind(rawValue: name.lowercased()) else {
-                    throw APIFailure.badRequest("unknown kind \"\(name.prefix(32))\"", field: "kind")
-                }
-                return kind
-            })
-        }
-        if let limit = try RequestReading.integer(request, "limit") { filter.limit = Int(min(limit, 1_000_000)) }
+        let filter = try JobListQuery.filter(request)
         let jobs = try await daemon.store.jobs.list(filter)
         return try JSONResponse.make(JobListResponse(jobs: jobs.map { JobView($0, includeSpec: false, running: daemon.running) }))
     }

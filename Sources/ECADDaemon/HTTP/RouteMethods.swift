@@ -27,6 +27,16 @@ struct RouteMethods: Sendable {
         return Set(matching.flatMap(\.methods)).sorted { $0.rawValue < $1.rawValue }
     }
 
+    /// The response to a request that matched no route: the dashboard's HTML 404 page under `/ui/`, else the
+    /// JSON ``failure(for:)``.
+    func response(to request: Request, context: DaemonRequestContext) throws -> Response {
+        let path = request.uri.path
+        if path == "/ui" || path.hasPrefix("/ui/"), methods(on: path).isEmpty {
+            return UIRoutes.notFound("There is no dashboard page at \(path.prefix(200)).")
+        }
+        return try failure(for: request).response(from: request, context: context)
+    }
+
     /// The answer to a request that matched no route: 405 with `Allow` when its path answers other methods,
     /// else 404.
     func failure(for request: Request) -> APIFailure {

@@ -40,12 +40,25 @@ public struct JobLogStore: Sendable {
             return try Row.fetchAll(
                 db, sql: "SELECT * FROM jobLog WHERE jobId = ? AND id > ? ORDER BY id LIMIT ?",
                 arguments: [id.rawValue, lineID, limit]
-            ).map { row in
-                JobLogLine(
-                    id: row["id"], jobID: id, time: Date(storeSeconds: row["time"]),
-                    stream: JobLogLine.Stream(rawValue: row["stream"]) ?? .worker, text: row["line"])
-            }
+            ).map { Self.line($0, job: id) }
         }
+    }
+
+    /// The job's newest `count` lines, oldest first (the dashboard's log tail).
+    /// - Throws: ``StoreError/jobNotFound(_:)``.
+    public func tail(job id: JobID, count: Int) async throws -> [JobLogLine] {
+        try await database.read { db in
+            _ = try Job.require(db, id: id)
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM jobLog WHERE jobId = ? ORDER BY id DESC LIMIT ?", arguments: [id.rawValue, count]
+            ).reversed().map { Self.line($0, job: id) }
+        }
+    }
+
+    private static func line(_ row: Row, job id: JobID) -> JobLogLine {
+        JobLogLine(
+            id: row["id"], jobID: id, time: Date(storeSeconds: row["time"]),
+            stream: JobLogLine.Stream(rawValue: row["stream"]) ?? .worker, text: row["line"])
     }
 
     /// What a NUL in a log line is stored as: U+2400 SYMBOL FOR NULL. SQLite text goes in and out of GRDB as C

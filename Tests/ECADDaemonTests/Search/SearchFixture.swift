@@ -6,15 +6,16 @@ import Foundation
 
 /// A toy PixArt model (4 blocks) in a temporary models folder, specs for it, and a deterministic evaluator.
 enum SearchFixture {
-    /// A models directory holding `toy/transformer/config.json` (4 layers, the shapes32 shape otherwise).
-    static func modelsDirectory() throws -> URL {
+    /// A models directory holding `toy/transformer/config.json` (4 layers unless `layers` says otherwise, the
+    /// shapes32 shape otherwise).
+    static func modelsDirectory(layers: Int = 4) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("ecad-search-\(UUID().uuidString)")
         let folder = root.appendingPathComponent("toy/transformer")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let config = """
             {"_class_name": "PixArtTransformer2DModel", "activation_fn": "gelu-approximate", "attention_head_dim": 32,
              "caption_channels": 128, "cross_attention_dim": 128, "in_channels": 3, "norm_type": "ada_norm_single",
-             "num_attention_heads": 4, "num_layers": 4, "out_channels": 3, "patch_size": 2, "sample_size": 32,
+             "num_attention_heads": 4, "num_layers": \(layers), "out_channels": 3, "patch_size": 2, "sample_size": 32,
              "use_additional_conditions": false}
             """
         try Data(config.utf8).write(to: folder.appendingPathComponent("config.json"))

@@ -21,6 +21,8 @@ package struct SearchCheckpoint: Codable, Sendable, Equatable {
     package var hypervolume: Double
     /// Why the search stopped, once it has.
     package var stopReason: String?
+    /// The figures of every generation so far, oldest first (nil in checkpoints written before it was kept).
+    package var history: [GenerationFigures]?
 
     /// The front as the API shows it.
     package func view(job: Int64) -> FrontView {

@@ -98,6 +98,10 @@ package struct SearchDriver {
         checkpoint.front = front.members.map(\.digest.hex)
         checkpoint.hypervolume = front.hypervolume
         _ = checkpoint.stagnation?.record(checkpoint.hypervolume)
+        let counters = checkpoint.counters
+        checkpoint.history = (checkpoint.history ?? []) + [GenerationFigures(
+            generation: checkpoint.state.generation, hypervolume: front.hypervolume, bestReward: front.bestReward,
+            evaluations: counters.freshEvaluations + counters.reusedEvaluations, cacheHits: counters.reusedEvaluations)]
     }
 
     /// The metrics of each schedule: on the full prompt set, or with multi-fidelity (offspring only)

@@ -5,14 +5,18 @@ import Darwin
 #endif
 import Foundation
 
-/// A blocking stream connection to a Unix domain socket (the CLI side of the daemon's API).
-final class UnixSocketConnection {
+/// A blocking stream socket connection: the CLI side of the daemon's API on its Unix socket, and the browser's
+/// TCP connections that `ecad ui` accepts.
+final class SocketConnection {
     private let fd: Int32
     private var closed = false
 
-    /// Connects to `path`.
+    /// Takes ownership of a connected stream socket (closed by ``shut()`` or on deinit).
+    init(adopting fd: Int32) { self.fd = fd }
+
+    /// Connects to the Unix socket at `path`.
     /// - Throws: ``CLIError/unreachable(socket:reason:)`` when nothing listens there.
-    init(path: String) throws(CLIError) {
+    convenience init(unixPath path: String) throws(CLIError) {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let capacity = MemoryLayout.size(ofValue: address.sun_path)
@@ -39,7 +43,7 @@ final class UnixSocketConnection {
             close(fd)
             throw CLIError.unreachable(socket: path, reason: reason)
         }
-        self.fd = fd
+        self.init(adopting: fd)
     }
 
     deinit { shut() }
@@ -54,20 +58,20 @@ final class UnixSocketConnection {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw CLIError.badResponse("write to the daemon failed: \(String(cString: strerror(errno)))")
+                throw CLIError.badResponse("write to the socket failed: \(String(cString: strerror(errno)))")
             }
             offset += written
         }
     }
 
-    /// Reads up to `maximum` bytes; an empty result means the daemon closed the connection.
+    /// Reads up to `maximum` bytes; an empty result means the peer closed the connection.
     func read(maximum: Int = 64 * 1024) throws(CLIError) -> Data {
         var buffer = [UInt8](repeating: 0, count: maximum)
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, maximum, 0) }
             if count >= 0 { return Data(buffer[0..<count]) }
             if errno == EINTR { continue }
-            throw CLIError.badResponse("read from the daemon failed: \(String(cString: strerror(errno)))")
+            throw CLIError.badResponse("read from the socket failed: \(String(cString: strerror(errno)))")
         }
     }
 
