@@ -10,10 +10,8 @@ route, in milliseconds from request sent to last body byte read (the daemon's ti
 usage: Benchmarks/ui/pages.py [--bin .build/release] [--rounds 20]
 """
 import argparse
-import http.client
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,14 +20,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-class UnixConnection(http.client.HTTPConnection):
-    def __init__(self, path):
-        super().__init__("localhost", timeout=30)
-        self.path = path
-
-    def connect(self):
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.sock.connect(self.path)
+sys.path.insert(0, os.path.join(ROOT, "Benchmarks", "daemon"))
+from load import UnixConnection  # noqa: E402  (the daemon benchmark's Unix-socket HTTP connection)
 
 
 def fill(root):
