@@ -87,12 +87,12 @@ struct SearchStrategyRacingTests {
     }
 
     @Test(arguments: [
-        ("race_chunks = 1", "spec.strategy.race_chunks"),
-        ("race_chunks = 65", "spec.strategy.race_chunks"),
-        ("race_margin = -0.1", "spec.strategy.race_margin"),
-        ("race_margin = 2", "spec.strategy.race_margin"),
-        ("racing = \"yes\"", "spec.strategy.racing"),
-        ("race = true", "spec.strategy"),
+        ("race_chunks = 1", "search.strategy.race_chunks"),
+        ("race_chunks = 65", "search.strategy.race_chunks"),
+        ("race_margin = -0.1", "search.strategy.race_margin"),
+        ("race_margin = 2", "search.strategy.race_margin"),
+        ("racing = \"yes\"", "search.strategy.racing"),
+        ("race = true", "search.strategy"),
     ])
     func badStrategySettingsAreRefusedNamingTheField(setting: String, field: String) {
         let error = #expect(throws: (any Error).self) { try SearchFixture.spec("[strategy]\n\(setting)") }
@@ -102,10 +102,10 @@ struct SearchStrategyRacingTests {
     @Test func racingWithMultiFidelityOrMoreChunksThanPromptsIsRefused() throws {
         let both = "[strategy]\nracing = true\n[multi_fidelity]\nenabled = true\nsubset_prompts = 2"
         let error = #expect(throws: (any Error).self) { try SearchFixture.spec(both) }
-        #expect("\(error.map { "\($0)" } ?? "")".contains("spec.strategy.racing"))
+        #expect("\(error.map { "\($0)" } ?? "")".contains("search.strategy.racing"))
         let tooMany = try SearchFixture.spec("[strategy]\nracing = true\nrace_chunks = 7")
         #expect(throws: DaemonError.invalidSpec(
-            field: "spec.strategy.race_chunks", message: "7 chunks for 6 prompts; use at most one chunk per prompt")
+            field: "search.strategy.race_chunks", message: "7 chunks for 6 prompts; use at most one chunk per prompt")
         ) { try SearchFixture.plan(tooMany, models: models) }
     }
 }

@@ -66,7 +66,7 @@ package struct SearchPlan: Sendable {
     }
 
     /// The race and its prompt chunks for `strategy`, or (nil, []) when racing is off.
-    /// - Throws: ``DaemonError/invalidSpec(field:message:)`` naming `spec.strategy.race_chunks` when there are more
+    /// - Throws: ``DaemonError/invalidSpec(field:message:)`` naming `search.strategy.race_chunks` when there are more
     ///   chunks than prompts.
     private static func race(
         _ strategy: SearchSpec.Strategy, prompts: [String]
@@ -74,14 +74,14 @@ package struct SearchPlan: Sendable {
         guard strategy.racing else { return (nil, []) }
         guard strategy.raceChunks <= prompts.count else {
             throw .invalidSpec(
-                field: "spec.strategy.race_chunks",
+                field: "search.strategy.race_chunks",
                 message: "\(strategy.raceChunks) chunks for \(prompts.count) prompts; use at most one chunk per prompt")
         }
         do {
             let race = try PromptRace(chunkCount: strategy.raceChunks, margin: strategy.raceMargin)
             return (race, race.chunks(itemCount: prompts.count).map { Array(prompts[$0]) })
         } catch {
-            throw .invalidSpec(field: "spec.strategy", message: error.description)
+            throw .invalidSpec(field: "search.strategy", message: error.description)
         }
     }
 
