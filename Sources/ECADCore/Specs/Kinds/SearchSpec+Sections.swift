@@ -70,6 +70,28 @@ extension SearchSpec {
         }
     }
 
+    /// `[strategy]`: how the search spends images beyond plain NSGA-II (docs/search.md, "Strategies").
+    public struct Strategy: Sendable, Equatable {
+        /// Score candidates one prompt chunk at a time and drop those clearly beaten by the front (racing).
+        /// Default false.
+        public var racing: Bool
+        /// Chunks the calibration prompts are split into for racing, 2...64 and at most the prompt count. Default 4.
+        public var raceChunks: Int
+        /// Paired mean-reward margin by which a front member must beat a candidate (at no higher MAC fraction) to
+        /// put it out of the race, 0...1. Default 0.02.
+        public var raceMargin: Double
+
+        init(from fields: inout SpecFields) throws(SpecError) {
+            racing = try fields.read("racing", default: false, SpecRead.bool)
+            raceChunks = try fields.read("race_chunks", default: 4) { value, path throws(SpecError) in
+                try SpecRead.integer(value, path, in: 2...64, limit: "race chunks")
+            }
+            raceMargin = try fields.read("race_margin", default: 0.02) { value, path throws(SpecError) in
+                try SpecRead.number(value, path, in: 0...1)
+            }
+        }
+    }
+
     /// `[publish]`: what happens to the final front.
     public struct Publish: Sendable, Equatable {
         /// Publish the front to the registry when the search completes. Default true.

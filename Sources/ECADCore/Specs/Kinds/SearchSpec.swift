@@ -27,6 +27,8 @@ public struct SearchSpec: Sendable, Equatable {
     public var budgets: Budgets
     /// Cheap first-pass evaluation on a prompt subset.
     public var multiFidelity: MultiFidelity
+    /// Strategies beyond plain NSGA-II (racing over prompt chunks).
+    public var strategy: Strategy
     /// Seed of the search's random number generator. Default 0.
     public var seed: Int
     /// Publishing of the final front to the registry.
@@ -51,6 +53,11 @@ public struct SearchSpec: Sendable, Equatable {
         budgets = try fields.section("budgets") { fields throws(SpecError) in try Budgets(from: &fields) }
         multiFidelity = try fields.section("multi_fidelity") { fields throws(SpecError) in
             try MultiFidelity(from: &fields)
+        }
+        let strategyPath = fields.path(of: "strategy")
+        strategy = try fields.section("strategy") { fields throws(SpecError) in try Strategy(from: &fields) }
+        if strategy.racing, multiFidelity.enabled {
+            throw .field("\(strategyPath).racing", "racing and [multi_fidelity] both screen on part of the prompts; enable one")
         }
         seed = try fields.read("seed", default: 0, SpecRead.nonNegative)
         publish = try fields.section("publish") { fields throws(SpecError) in try Publish(from: &fields) }

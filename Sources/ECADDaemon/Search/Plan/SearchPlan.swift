@@ -16,13 +16,18 @@ package struct SearchPlan: Sendable {
     package let prompts: [String]
     /// The cheap subset for multi-fidelity (the first `subset_prompts`), nil when multi-fidelity is off.
     package let subsetPrompts: [String]?
+    /// Racing over prompt chunks (`[strategy] racing`), nil when off.
+    package let race: PromptRace?
+    /// The calibration prompts split into the race's chunks, in order (empty when racing is off).
+    package let raceChunks: [[String]]
     /// Image seeds.
     package let seeds: [UInt64]
     /// Sampler as sent to the worker.
     package let sampler: SamplerSettings
     /// GA settings and problem shape.
     package let configuration: NSGA2Configuration
-    /// Genome length, objective count, and one constraint when multi-fidelity is on (see ``MultiFidelityRule``).
+    /// Genome length, objective count, and one constraint when multi-fidelity or racing is on (a candidate scored
+    /// on part of the prompts is infeasible; see ``MultiFidelityRule`` and ``PromptRace``).
     package let shape: ProblemShape
     /// MACs of the uncached schedule (linear + attention scores).
     package let uncachedMACs: Double
@@ -39,6 +44,7 @@ package struct SearchPlan: Sendable {
         let fidelity = spec.multiFidelity
         subsetPrompts = fidelity.enabled && fidelity.subsetPrompts < prompts.count
             ? Array(prompts.prefix(fidelity.subsetPrompts)) : nil
+        (race, raceChunks) = try Self.race(spec.strategy, prompts: prompts)
         seeds = spec.setup.seeds.map { UInt64($0) }
         let setup = spec.setup.sampler
         sampler = SamplerSettings(name: setup.name, steps: setup.steps, guidance: setup.guidance)
@@ -51,11 +57,31 @@ package struct SearchPlan: Sendable {
                 mutation: BitFlipMutation(probability: operators.mutationProbability, rate: operators.mutationRate))
             shape = try ProblemShape(
                 genomeLength: codec.genomeLength, objectiveCount: spec.objectives.count,
-                constraintCount: subsetPrompts == nil ? 0 : 1)
+                constraintCount: subsetPrompts == nil && race == nil ? 0 : 1)
             let uncached = try model.config.uncachedSchedule(steps: setup.steps)
             uncachedMACs = Double(try CostModel(config: model.config).totalMACs(uncached).total)
         } catch {
             throw .invalidSpec(field: "search", message: "\(error)")
+        }
+    }
+
+    /// The race and its prompt chunks for `strategy`, or (nil, []) when racing is off.
+    /// - Throws: ``DaemonError/invalidSpec(field:message:)`` naming `search.strategy.race_chunks` when there are more
+    ///   chunks than prompts.
+    private static func race(
+        _ strategy: SearchSpec.Strategy, prompts: [String]
+    ) throws(DaemonError) -> (PromptRace?, [[String]]) {
+        guard strategy.racing else { return (nil, []) }
+        guard strategy.raceChunks <= prompts.count else {
+            throw .invalidSpec(
+                field: "search.strategy.race_chunks",
+                message: "\(strategy.raceChunks) chunks for \(prompts.count) prompts; use at most one chunk per prompt")
+        }
+        do {
+            let race = try PromptRace(chunkCount: strategy.raceChunks, margin: strategy.raceMargin)
+            return (race, race.chunks(itemCount: prompts.count).map { Array(prompts[$0]) })
+        } catch {
+            throw .invalidSpec(field: "search.strategy", message: error.description)
         }
     }
 

@@ -28,7 +28,7 @@ package struct SearchDriver {
         self.onGeneration = onGeneration
     }
 
-    private var plan: SearchPlan { batches.plan }
+    var plan: SearchPlan { batches.plan }
 
     /// Runs until a budget is reached; returns the final checkpoint (``SearchCheckpoint/stopReason`` set).
     /// - Throws: ``DaemonError/stopped`` as soon as ``BatchEvaluator/shouldStop`` says the job is being stopped.
@@ -104,9 +104,10 @@ package struct SearchDriver {
             evaluations: counters.freshEvaluations + counters.reusedEvaluations, cacheHits: counters.reusedEvaluations)]
     }
 
-    /// The metrics of each schedule: on the full prompt set, or with multi-fidelity (offspring only)
-    /// on the subset first and on the full set for the promoted ones.
+    /// The metrics of each schedule: on the full prompt set, with racing chunk by chunk (``race(_:race:checkpoint:)``),
+    /// or with multi-fidelity (offspring only) on the subset first and on the full set for the promoted ones.
     private func score(_ schedules: [Schedule], checkpoint: inout SearchCheckpoint) async throws -> [MemberMetrics] {
+        if let race = plan.race { return try await self.race(schedules, race: race, checkpoint: &checkpoint) }
         guard let subset = plan.subsetPrompts, !checkpoint.state.population.isEmpty else {
             let stored = try await batches.evaluate(schedules, prompts: plan.prompts, counters: &checkpoint.counters)
             return try zip(stored, schedules).map { try batches.metrics($0, schedule: $1, fullFidelity: true) }
