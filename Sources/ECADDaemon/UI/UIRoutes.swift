@@ -9,7 +9,7 @@ struct UIRoutes {
 
     func register(on router: Router<DaemonRequestContext>) {
         router.get("/ui") { request, context in
-            try await page { try await QueuePage(store: daemon.store, viewer: viewer(context)).render(request) }
+            try await page { try await QueuePage(store: daemon.store, running: daemon.running, viewer: viewer(context)).render(request) }
         }
         router.get("/ui/jobs/:id") { _, context in
             try await page { try await JobPage(daemon: daemon, viewer: viewer(context)).render(RequestReading.jobID(context)) }

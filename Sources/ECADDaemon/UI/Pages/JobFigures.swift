@@ -19,8 +19,8 @@ struct JobFigures {
         return "–"
     }
 
-    /// Worker processes serving the job: one while it runs (a job runs on one worker).
-    var workers: Int { job.state == .running ? 1 : 0 }
+    /// Worker processes serving the job now (lent slots included; 0 unless RUNNING).
+    var workers: Int { job.workers }
 
     /// Seconds since it last started, until it ended (or now); nil before it started.
     var runtime: Double? {

@@ -19,7 +19,7 @@ struct JobPage {
     /// - Throws: ``StoreError/jobNotFound(_:)`` for an unknown job (the route answers 404).
     func render(_ id: JobID) async throws -> Response {
         let stored = try await daemon.store.jobs.job(id)
-        let job = JobView(stored, includeSpec: false)
+        let job = JobView(stored, includeSpec: false, running: daemon.running)
         let mayRead = viewer.mayAct(onJobOwnedBy: job.ownerUID)
         var section = ""
         switch job.kind {

@@ -8,6 +8,8 @@ import Hummingbird
 /// (`limit`, 200 by default, with a link to more); `user`, `state`, `kind` filter as in `GET /v1/jobs`.
 struct QueuePage {
     let store: Store
+    /// The daemon's running jobs (their live worker counts).
+    let running: RunningJobs
     let viewer: UIViewer
 
     /// Finished jobs shown when the query gives no limit.
@@ -36,7 +38,7 @@ struct QueuePage {
         }
         jobs.sort { $0.id.rawValue > $1.id.rawValue }
         let now = Date()
-        let rows = jobs.map { row(JobView($0, includeSpec: false), now: now) }.joined(separator: "\n")
+        let rows = jobs.map { row(JobView($0, includeSpec: false, running: running), now: now) }.joined(separator: "\n")
         let body = """
             \(filters(request))
             <table id="jobs">
