@@ -30,8 +30,8 @@ import time
 from datetime import datetime
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PROMPTS = ["a small red circle at the top left", "a large blue square in the middle",
-           "two green triangles on a white background", "a yellow star next to a black circle"]
+PROMPTS = ["a small red circle at the top left", "a large blue square in the center",
+           "a green triangle on a white background", "a yellow ring above a navy square"]
 
 
 class UnixConnection(http.client.HTTPConnection):
@@ -131,7 +131,8 @@ def throughput_run(args, workers):
         job_id = daemon.submit("search", search_spec(args, args.generations))
         done = daemon.wait_job(job_id, lambda j: j["state"] in ("COMPLETED", "FAILED"), 3600, "the search")
         if done["state"] != "COMPLETED":
-            raise RuntimeError(f"search ended {done['state']}")
+            logs = call(daemon.sock, "GET", f"/v1/jobs/{job_id}/logs")[1]
+            raise RuntimeError(f"search ended {done['state']}: {[l['text'] for l in logs['lines']][-10:]}")
         status, front = call(daemon.sock, "GET", f"/v1/jobs/{job_id}/front")
         digest = json.dumps([[m["scheduleDigest"], m["metrics"].get("reward"), m["metrics"].get("macsRatio")]
                              for m in front["members"]])

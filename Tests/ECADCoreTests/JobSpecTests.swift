@@ -237,7 +237,7 @@ struct JobSpecTests {
         let spec = try JSONDecoder().decode(JobSpec.self, from: good)
         #expect(spec.kind == .generate)
         let bad = Data(#"{"kind": "generate", "colour": "red"}"#.utf8)
-        #expect(throws: SpecError.field("generate.colour", "unknown field (known fields: backend, images_per_prompt, kind, model, name, output, prompt_limit, prompts, sampler, schedule, seeds)")) {
+        #expect(throws: SpecError.field("generate.colour", "unknown field (known fields: backend, images_per_prompt, kind, model, name, output, prompt_limit, prompts, sampler, schedule, seeds, workers)")) {
             try JSONDecoder().decode(JobSpec.self, from: bad)
         }
     }

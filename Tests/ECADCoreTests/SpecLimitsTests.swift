@@ -60,7 +60,7 @@ struct SpecLimitsTests {
         #expect(throws: SpecError.self) { try limits.set("nonsense=1") }
         #expect(throws: SpecError.self) { try limits.set("population=0") }
         #expect(throws: SpecError.self) { try limits.set("population") }
-        #expect(SpecLimits.keys.count == 13)
+        #expect(SpecLimits.keys.count == 14)
     }
 
     @Test func workCountsImageStepsAndSaturates() throws {

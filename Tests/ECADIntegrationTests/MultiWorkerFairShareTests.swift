@@ -18,7 +18,7 @@ struct MultiWorkerFairShareTests {
         let request = SubmitJobRequest(
             kind: .generate,
             spec: .object([
-                ("model", .string("shapes32")), ("prompts", .array((1...6).map { .string("a blue square, take \($0)") })),
+                ("model", .string("shapes32")), ("prompts", .array(Array(repeating: .string("a blue square"), count: 6))),
                 ("sampler", .object([("steps", .int(2))])),
             ]))
         let body = String(decoding: try APIJSON.makeEncoder().encode(request), as: UTF8.self)
