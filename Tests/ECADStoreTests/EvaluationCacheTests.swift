@@ -24,6 +24,24 @@ struct EvaluationCacheTests {
         #expect(try await store.evaluations.lookup(Fixtures.key())?.jobID == first)
     }
 
+    /// A failed candidate's placeholder (a Slurm chunk that failed every attempt) is replaced by the next result
+    /// for its key, which then belongs to the job that produced it; a real result is never replaced.
+    @Test func aFailedPlaceholderIsReplacedByTheNextResult() async throws {
+        let store = try TestStores.inMemory()
+        let first = try await store.jobs.submit(TestStores.newJob()).id
+        let second = try await store.jobs.submit(TestStores.newJob()).id
+        var failed = Fixtures.evaluation(job: first)
+        failed.metricsJSON = "{\"reward\":-1000000,\"latency_seconds\":0,\(Evaluation.failedMarker)}"
+        #expect(try await store.evaluations.insert(failed))
+        #expect(try await store.evaluations.lookup(Fixtures.key())?.isFailed == true)
+        #expect(try await store.evaluations.insert(Fixtures.evaluation(job: second)))
+        let replaced = try #require(try await store.evaluations.lookup(Fixtures.key()))
+        #expect(!replaced.isFailed && replaced.jobID == second)
+        #expect(try await store.evaluations.insert(failed) == false)
+        #expect(try await store.evaluations.lookup(Fixtures.key())?.isFailed == false)
+        #expect(try await store.evaluations.count() == 1)
+    }
+
     @Test func everyKeyPartDistinguishesEvaluations() async throws {
         let store = try TestStores.inMemory()
         let base = Fixtures.evaluation()

@@ -31,4 +31,11 @@ public struct Evaluation: Sendable, Hashable {
         self.jobID = jobID
         self.createdAt = createdAt
     }
+
+    /// Marks, in ``metricsJSON``, a candidate that could not be evaluated (every attempt of its Slurm task
+    /// failed): its rewards are placeholders, a later job evaluates it again, and a real result replaces it.
+    public static let failedMarker = "\"failed\":true"
+
+    /// Whether this is a failed candidate's placeholder (``failedMarker``).
+    public var isFailed: Bool { metricsJSON.contains(Self.failedMarker) }
 }

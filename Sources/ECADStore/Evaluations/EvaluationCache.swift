@@ -21,8 +21,9 @@ public struct EvaluationCache: Sendable {
         }
     }
 
-    /// Stores `evaluation` unless its key is already stored; returns whether it was new. The first result for a key
-    /// wins: evaluations are deterministic, so a second one would be the same.
+    /// Stores `evaluation` unless its key is already stored; returns whether it was stored. The first result for a
+    /// key wins (evaluations are deterministic, so a second one would be the same), except that a failed candidate's
+    /// placeholder (``Evaluation/isFailed``) is replaced by the next result, so it belongs to the job that last tried.
     /// - Throws: ``StoreError/invalidInput(field:message:)`` for a malformed key.
     @discardableResult
     public func insert(_ evaluation: Evaluation) async throws -> Bool {
@@ -71,12 +72,16 @@ struct EvaluationRows {
                 INSERT INTO evaluation (modelDigest, scheduleDigest, promptSetDigest, seeds, sampler, metricVersions,
                     metrics, perPromptRewards, macs, latencySeconds, jobId, createdAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING
+                ON CONFLICT DO UPDATE SET metrics = excluded.metrics, perPromptRewards = excluded.perPromptRewards,
+                    macs = excluded.macs, latencySeconds = excluded.latencySeconds, jobId = excluded.jobId,
+                    createdAt = excluded.createdAt
+                WHERE instr(evaluation.metrics, ?) > 0
                 """,
             arguments: [key.modelDigest, key.scheduleDigest, key.promptSetDigest, key.seedsText, key.sampler,
                         key.metricVersionsText, evaluation.metricsJSON,
                         evaluation.perPromptRewards.map { String($0) }.joined(separator: ","), evaluation.macs,
-                        evaluation.latencySeconds, evaluation.jobID?.rawValue, now.storeSeconds])
+                        evaluation.latencySeconds, evaluation.jobID?.rawValue, now.storeSeconds,
+                        Evaluation.failedMarker])
         return db.changesCount == 1
     }
 }

@@ -29,7 +29,9 @@ package struct BatchEvaluator {
         _ schedules: [Schedule], prompts: [String], counters: inout SearchCounters
     ) async throws -> [ECADStore.Evaluation] {
         let keys = schedules.map { plan.key(for: $0, prompts: prompts, modelDigest: modelDigest) }
-        var found = try await persistence.stored(keys)
+        // Another job's failed candidates are evaluated again (their failure may have been the cluster's); this
+        // job's own stay failed, so a resumed search ranks them as the uninterrupted one did.
+        var found = try await persistence.stored(keys).filter { !$0.value.isFailed || $0.value.jobID == job }
         let missing = keys.indices.filter { found[keys[$0]] == nil }
         if !missing.isEmpty {
             if shouldStop() { throw DaemonError.stopped }
@@ -57,15 +59,12 @@ package struct BatchEvaluator {
         return evaluations
     }
 
-    /// Marks the stored metrics of a candidate that could not be evaluated (``EvaluateResult/Evaluation/failure``).
-    static let failedMarker = "\"failed\":true"
-
     /// The metrics the search uses for a stored evaluation of `schedule`; a failed candidate's are dominated by
     /// every evaluated one's, so it ranks last.
     package func metrics(_ evaluation: ECADStore.Evaluation, schedule: Schedule, fullFidelity: Bool) throws -> MemberMetrics {
         let rewards = evaluation.perPromptRewards
         let reward = rewards.isEmpty ? 0 : rewards.reduce(0, +) / Double(rewards.count)
-        if evaluation.metricsJSON.contains(Self.failedMarker) {
+        if evaluation.isFailed {
             // Dominated by every evaluated candidate: worse reward, more MACs than uncached, slower.
             return MemberMetrics(reward: reward, macFraction: 2, latencySeconds: 1e9, fullFidelity: fullFidelity)
         }
@@ -84,7 +83,7 @@ package struct BatchEvaluator {
                 "evaluation of \(key.scheduleDigest) has \(result.rewards.count) rewards for \(prompts.count) prompts or a non-finite value")
         }
         let mean = result.rewards.isEmpty ? 0 : result.rewards.reduce(0, +) / Double(result.rewards.count)
-        let failed = result.failure == nil ? "" : "," + failedMarker
+        let failed = result.failure == nil ? "" : "," + ECADStore.Evaluation.failedMarker
         return ECADStore.Evaluation(
             key: key, metricsJSON: "{\"reward\":\(mean),\"latency_seconds\":\(result.latencySeconds)\(failed)}",
             perPromptRewards: result.rewards, macs: Int64(result.macs.rounded()), latencySeconds: result.latencySeconds,
