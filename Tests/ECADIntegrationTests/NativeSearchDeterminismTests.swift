@@ -18,14 +18,24 @@ struct NativeSearchDeterminismTests {
     /// Kills per interrupted run.
     private static let kills = 2
 
-    /// Submits the search; with `racing`, on two prompts raced in two chunks (`[strategy] racing`, issue 14).
-    private static func submit(_ harness: DaemonHarness, racing: Bool) throws -> Int64 {
+    /// The strategies checked (issue 14): plain NSGA-II, racing, surrogate screening.
+    enum Strategy: String, CaseIterable, Sendable {
+        case plain, racing, surrogate
+    }
+
+    /// Submits the search; racing on two prompts raced in two chunks (`[strategy] racing`), the surrogate picking
+    /// from a pool of twice the offspring count (`[strategy] surrogate`).
+    private static func submit(_ harness: DaemonHarness, strategy: Strategy) throws -> Int64 {
+        let racing = strategy == .racing
         let prompts: [JSONValue] = [.string("a small red circle at the top left")]
             + (racing ? [.string("a large blue square at the bottom right")] : [])
         return try harness.submitSearch(.object([
             ("kind", .string("search")), ("model", .string("shapes32")),
             ("prompts", .array(prompts)),
-            ("strategy", .object([("racing", .bool(racing)), ("race_chunks", .int(2)), ("race_margin", .int(0))])),
+            ("strategy", .object([
+                ("racing", .bool(racing)), ("race_chunks", .int(2)), ("race_margin", .int(0)),
+                ("surrogate", .bool(strategy == .surrogate)), ("surrogate_pool", .int(2)),
+            ])),
             ("seeds", .array([.int(0)])), ("sampler", .object([("steps", .int(2))])),
             ("population", .int(4)), ("seed", .int(11)),
             ("init", .object([("heuristics", .array([.string("fora:n=2")]))])),
@@ -45,10 +55,10 @@ struct NativeSearchDeterminismTests {
     }
 
     /// Runs the search to the end without interruption: its front and the schedules the worker was asked for.
-    private static func uninterrupted(racing: Bool) throws -> (front: String, requested: Int, evaluations: Int?) {
+    private static func uninterrupted(strategy: Strategy) throws -> (front: String, requested: Int, evaluations: Int?) {
         let harness = try DaemonHarness(worker: .native, recordWorkerIO: true)
         try harness.start()
-        let id = try Self.submit(harness, racing: racing)
+        let id = try Self.submit(harness, strategy: strategy)
         let done = try harness.waitForJob(id, "to complete", seconds: 240) { $0.state == .completed }
         let front = try front(harness, id)
         #expect(harness.stopDaemon() == 0)
@@ -57,19 +67,19 @@ struct NativeSearchDeterminismTests {
 
     @Test(
         "kill -9 of the daemon or of the native worker mid-evaluation: the uninterrupted front, only in-flight candidates redone",
-        arguments: [false, true])
-    func killedNativeSearchesEndWithTheSameFront(racing: Bool) throws {
-        let clean = try Self.uninterrupted(racing: racing)
+        arguments: Strategy.allCases)
+    func killedNativeSearchesEndWithTheSameFront(strategy: Strategy) throws {
+        let clean = try Self.uninterrupted(strategy: strategy)
         #expect(clean.front.contains("scheduleDigest"))
         #expect(clean.requested == clean.evaluations, "each candidate is asked for once in an uninterrupted run")
 
         var random = SplitMix64(seed: 0xEC4D_0003)
         for killDaemon in [true, false] {
-            let label = (killDaemon ? "daemon killed" : "worker killed") + (racing ? ", racing" : "")
+            let label = (killDaemon ? "daemon killed" : "worker killed") + ", \(strategy.rawValue)"
             let harness = try DaemonHarness(worker: .native, recordWorkerIO: true)
             let recorder = try #require(harness.recorder)
             try harness.start()
-            let id = try Self.submit(harness, racing: racing)
+            let id = try Self.submit(harness, strategy: strategy)
             var inFlight = 0, target = 0
             for _ in 0..<Self.kills {
                 target += 1 + Int(random.next() % 4)

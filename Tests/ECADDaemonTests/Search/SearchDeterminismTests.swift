@@ -47,27 +47,9 @@ struct SearchDeterminismTests {
         let clean = ToyEvaluator()
         let expected = try await SearchFixture.run(plan, store: cleanStore, job: cleanJob, evaluator: clean)
 
-        var rng = Xoshiro256StarStar(seed: multiFidelity ? 11 : 12)
-        let (store, job) = try await SearchFixture.store()
-        let chunk = 3
-        var interruptions = 0
-        var reevaluations = 0
-        var seen: [String: Int] = [:]
-        var final: SearchCheckpoint?
-        while final == nil {
-            let evaluator = ToyEvaluator(limit: 1 + rng.nextIndex(below: 12))
-            do {
-                final = try await SearchFixture.run(plan, store: store, job: job, evaluator: evaluator, chunkSize: chunk)
-            } catch is SimulatedCrash {
-                interruptions += 1
-            }
-            for (key, count) in evaluator.counts {
-                reevaluations += seen[key] == nil ? count - 1 : count
-                seen[key, default: 0] += count
-            }
-            #expect(interruptions < 500)
-        }
-        let resumed = try #require(final)
+        let crashed = try await CrashedSearch.run(plan, seed: multiFidelity ? 11 : 12)
+        let chunk = 3, interruptions = crashed.interruptions, reevaluations = crashed.reevaluations
+        let resumed = crashed.final
         #expect(interruptions > 3)
         #expect(try front(resumed, plan) == front(expected, plan))
         #expect(resumed.state == expected.state)
@@ -75,7 +57,7 @@ struct SearchDeterminismTests {
         // Results are stored as they arrive: a crash loses at most the chunk in flight (≤ one batch).
         #expect(reevaluations <= interruptions * chunk)
         #expect(reevaluations > 0)
-        #expect(seen.values.reduce(0, +) == clean.evaluations + reevaluations)
+        #expect(crashed.seen.values.reduce(0, +) == clean.evaluations + reevaluations)
     }
 
     @Test func multiFidelitySavesImagesAndKeepsOnlyFullyEvaluatedMembersOnTheFront() async throws {

@@ -41,22 +41,9 @@ struct SearchStrategyRacingTests {
         let clean = ToyEvaluator()
         let expected = try await SearchFixture.run(plan, store: cleanStore, job: cleanJob, evaluator: clean)
 
-        var rng = Xoshiro256StarStar(seed: 14)
-        let (store, job) = try await SearchFixture.store()
-        let chunk = 3
-        var interruptions = 0, requested = 0
-        var final: SearchCheckpoint?
-        while final == nil {
-            let evaluator = ToyEvaluator(limit: 1 + rng.nextIndex(below: 12))
-            do {
-                final = try await SearchFixture.run(plan, store: store, job: job, evaluator: evaluator, chunkSize: chunk)
-            } catch is SimulatedCrash {
-                interruptions += 1
-            }
-            requested += evaluator.evaluations
-            #expect(interruptions < 500)
-        }
-        let resumed = try #require(final)
+        let crashed = try await CrashedSearch.run(plan, seed: 14)
+        let chunk = 3, interruptions = crashed.interruptions, requested = crashed.requested
+        let resumed = crashed.final
         #expect(interruptions > 3)
         #expect(try front(resumed, plan) == front(expected, plan))
         #expect(resumed.state == expected.state)

@@ -23,6 +23,7 @@ KNOWN = {
                "budgets": {"generations": None, "evaluations": None, "until": None,
                            "stagnation": {"generations": None, "epsilon": None}},
                "multi_fidelity": {k: None for k in ("enabled", "subset_prompts", "promote_fraction")},
+               "strategy": {k: None for k in ("racing", "race_chunks", "race_margin", "surrogate", "surrogate_pool")},
                "publish": {"enabled": None, "name": None}},
     "evaluate": {**SHARED, "schedules": None, "include_baseline": None, "metrics": None, "latency_repeats": None},
 }

@@ -80,6 +80,11 @@ extension SearchSpec {
         /// Paired mean-reward margin by which a front member must beat a candidate (at no higher MAC fraction) to
         /// put it out of the race, 0...1. Default 0.02.
         public var raceMargin: Double
+        /// Breed a pool of children and evaluate only those a surrogate fitted on every candidate so far predicts
+        /// best (surrogate screening). Default false.
+        public var surrogate: Bool
+        /// Pool size as a multiple of the offspring count, 2...16. Default 4.
+        public var surrogatePool: Int
 
         init(from fields: inout SpecFields) throws(SpecError) {
             racing = try fields.read("racing", default: false, SpecRead.bool)
@@ -88,6 +93,10 @@ extension SearchSpec {
             }
             raceMargin = try fields.read("race_margin", default: 0.02) { value, path throws(SpecError) in
                 try SpecRead.number(value, path, in: 0...1)
+            }
+            surrogate = try fields.read("surrogate", default: false, SpecRead.bool)
+            surrogatePool = try fields.read("surrogate_pool", default: 4) { value, path throws(SpecError) in
+                try SpecRead.integer(value, path, in: 2...16, limit: "surrogate pool")
             }
         }
     }

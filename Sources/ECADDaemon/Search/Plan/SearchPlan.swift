@@ -20,6 +20,8 @@ package struct SearchPlan: Sendable {
     package let race: PromptRace?
     /// The calibration prompts split into the race's chunks, in order (empty when racing is off).
     package let raceChunks: [[String]]
+    /// Surrogate screening of offspring (`[strategy] surrogate`), nil when off.
+    package let surrogate: SurrogateScreen?
     /// Image seeds.
     package let seeds: [UInt64]
     /// Sampler as sent to the worker.
@@ -46,6 +48,7 @@ package struct SearchPlan: Sendable {
             ? Array(prompts.prefix(fidelity.subsetPrompts)) : nil
         (race, raceChunks) = try Self.race(spec.strategy, prompts: prompts)
         seeds = spec.setup.seeds.map { UInt64($0) }
+        surrogate = try Self.surrogate(spec.strategy, codec: codec)
         let setup = spec.setup.sampler
         sampler = SamplerSettings(name: setup.name, steps: setup.steps, guidance: setup.guidance)
         do {
@@ -82,6 +85,17 @@ package struct SearchPlan: Sendable {
             return (race, race.chunks(itemCount: prompts.count).map { Array(prompts[$0]) })
         } catch {
             throw .invalidSpec(field: "search.strategy", message: error.description)
+        }
+    }
+
+    /// The offspring screen for `strategy`, or nil when `surrogate` is off.
+    private static func surrogate(_ strategy: SearchSpec.Strategy, codec: ScheduleGenomeCodec) throws(DaemonError) -> SurrogateScreen? {
+        guard strategy.surrogate else { return nil }
+        do {
+            return SurrogateScreen(features: try ScheduleFeatures(
+                steps: codec.steps - 1, blocks: codec.layout.blockCount, components: codec.layout.componentsPerBlock))
+        } catch {
+            throw .invalidSpec(field: "search.strategy.surrogate", message: "\(error)")
         }
     }
 

@@ -23,6 +23,9 @@ package struct SearchCheckpoint: Codable, Sendable, Equatable {
     package var stopReason: String?
     /// The figures of every generation so far, oldest first (nil in checkpoints written before it was kept).
     package var history: [GenerationFigures]?
+    /// Every candidate scored so far with its reward, in order: the surrogate's training data (nil unless the spec
+    /// turns the surrogate on).
+    package var samples: [SurrogateSample]?
 
     /// The front as the API shows it.
     package func view(job: Int64) -> FrontView {

@@ -73,7 +73,7 @@ package struct SearchDriver {
 
     /// Scores the pending batch (asking for a new one first when none is out) and tells the GA.
     private func advance(_ checkpoint: inout SearchCheckpoint) async throws {
-        let genomes = try checkpoint.state.nextOffspring()
+        let genomes = try nextBatch(&checkpoint)
         var batchMetrics: [String: MemberMetrics] = [:]
         if !genomes.isEmpty {
             let schedules = try genomes.map { genome throws(DaemonError) in try plan.codec.schedule(from: genome) }
@@ -87,6 +87,7 @@ package struct SearchDriver {
                 results[index] = ECADSearch.Evaluation(objectives: objectives, constraints: constraints)
             }
             try checkpoint.state.tell(results: results)
+            recordSamples(genomes, metrics: scored, in: &checkpoint)
         }
         var metrics: [String: MemberMetrics] = [:]
         for member in checkpoint.state.population {

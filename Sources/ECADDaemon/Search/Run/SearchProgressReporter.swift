@@ -31,7 +31,7 @@ package final class SearchProgressReporter: Sendable {
         }
         let counters = checkpoint.counters
         var message = "generation \(generation): \(front.members.count) on the front"
-        if counters.imagesSaved != 0 { message += ", multi-fidelity saved \(counters.imagesSaved) images" }
+        if counters.imagesSaved != 0 { message += ", \(counters.imagesSaved) images saved (racing or multi-fidelity)" }
         if let reason = checkpoint.stopReason { message += ", stopped (\(reason))" }
         return JobProgressView(
             generation: generation, generations: budgets.generations > 0 ? budgets.generations : nil,
