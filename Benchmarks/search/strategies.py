@@ -19,6 +19,10 @@ STRATEGIES = {
                                                  "promote_fraction = 0.25\n"},
     "rich-seeds": {"kind": "daemon", "heuristics": RICH_HEURISTICS},
     "racing": {"kind": "daemon", "toml": "[strategy]\nracing = true\nrace_chunks = 4\nrace_margin = 0.02\n"},
+    "surrogate": {"kind": "daemon", "toml": "[strategy]\nsurrogate = true\nsurrogate_pool = 4\n"},
+    "racing+surrogate": {"kind": "daemon", "toml": "[strategy]\nracing = true\nrace_chunks = 4\nrace_margin = 0.02\n"
+                                                   "surrogate = true\nsurrogate_pool = 4\n"},
+    "early-stop": {"kind": "daemon", "toml": "[budgets.stagnation]\ngenerations = 2\nepsilon = 0.001\n"},
     "racing+rich": {"kind": "daemon", "heuristics": RICH_HEURISTICS,
                     "toml": "[strategy]\nracing = true\nrace_chunks = 4\nrace_margin = 0.02\n"},
 }
@@ -27,6 +31,9 @@ SIZES = {
     # ~20 minutes on a quiet 2-core machine: 3 search seeds x the strategies, then one held-out request.
     "full": {"prompts": 8, "seeds": [0], "population": 12, "generations": 6, "search_seeds": [1, 2, 3],
              "heldout_prompts": 16},
+    # the full budget with one search seed (what the 2026-12-06 session could afford beside its tests).
+    "full-1": {"prompts": 8, "seeds": [0], "population": 12, "generations": 6, "search_seeds": [1],
+               "heldout_prompts": 16},
     # what this machine could afford on the day (shared by other agents): 3 search seeds, a small budget.
     "small": {"prompts": 4, "seeds": [0], "population": 8, "generations": 3, "search_seeds": [1, 2, 3],
               "heldout_prompts": 8},
