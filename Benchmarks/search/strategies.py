@@ -22,6 +22,7 @@ STRATEGIES = {
     "surrogate": {"kind": "daemon", "toml": "[strategy]\nsurrogate = true\nsurrogate_pool = 4\n"},
     "racing+surrogate": {"kind": "daemon", "toml": "[strategy]\nracing = true\nrace_chunks = 4\nrace_margin = 0.02\n"
                                                    "surrogate = true\nsurrogate_pool = 4\n"},
+    "step-crossover": {"kind": "daemon", "operators": 'crossover = "step-k-point"\n'},
     "early-stop": {"kind": "daemon", "toml": "[budgets.stagnation]\ngenerations = 2\nepsilon = 0.001\n"},
     "racing+rich": {"kind": "daemon", "heuristics": RICH_HEURISTICS,
                     "toml": "[strategy]\nracing = true\nrace_chunks = 4\nrace_margin = 0.02\n"},
@@ -52,6 +53,6 @@ def spec_toml(strategy, settings, size, seed):
         f'kind = "search"\nname = "bench-{strategy}-s{seed}"\nmodel = "shapes32"\n'
         f'prompts = {{ file = "jobs/prompts/shapes-calibration.txt" }}\nprompt_limit = {size["prompts"]}\n'
         f'images_per_prompt = {len(size["seeds"])}\nseeds = {size["seeds"]}\npopulation = {size["population"]}\n'
-        f'seed = {seed}\n\n[operators]\nmutation_prob = 0.05\n\n[init]\nheuristics = [{quoted}]\n\n'
+        f'seed = {seed}\n\n[operators]\nmutation_prob = 0.05\n{settings.get("operators", "")}\n[init]\nheuristics = [{quoted}]\n\n'
         f'[budgets]\ngenerations = {size["generations"]}\n\n[publish]\nname = "bench/{strategy}-s{seed}"\n\n'
         + settings.get("toml", ""))

@@ -1,3 +1,4 @@
+import Foundation
 import ECADSearch
 import Testing
 
@@ -36,6 +37,30 @@ struct OperatorTests {
             sawFour = sawFour || switches == 4
         }
         #expect(sawFour)
+    }
+
+    @Test func alignedCrossoverCutsOnlyBetweenWholeSteps() throws {
+        // 10 steps of 18 bits: every switch between parents falls on a step boundary.
+        let crossover = try Crossover(kind: .kPoint, points: 4, probability: 1, alignment: 18)
+        var rng = Xoshiro256StarStar(seed: 3)
+        let mother = Genome(count: 180)
+        let father = Genome(bits: [Bool](repeating: true, count: 180))
+        var cuts: Set<Int> = []
+        for _ in 0..<30 {
+            let (child, _) = crossover.apply(mother, father, using: &rng)
+            let switches = (1..<180).filter { child[$0] != child[$0 - 1] }
+            #expect(switches.count <= 4 && switches.allSatisfy { $0 % 18 == 0 })
+            cuts.formUnion(switches)
+        }
+        #expect(cuts.count > 4, "cuts vary between matings")
+        // One step has nothing to cut between: the children are the parents.
+        let single = try Crossover(kind: .kPoint, points: 4, probability: 1, alignment: 18)
+        let (first, second) = single.apply(Genome(count: 18), Genome(bits: [Bool](repeating: true, count: 18)), using: &rng)
+        #expect(first == Genome(count: 18) && second.onesCount == 18)
+        #expect(throws: SearchError.self) { try Crossover(alignment: 0) }
+        // A checkpoint written before alignment existed decodes with alignment 1.
+        let old = #"{"kind":"k-point","points":4,"probability":0.9}"#
+        #expect(try JSONDecoder().decode(Crossover.self, from: Data(old.utf8)).alignment == 1)
     }
 
     @Test func zeroProbabilityCopiesTheParents() throws {

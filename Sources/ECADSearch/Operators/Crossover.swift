@@ -15,11 +15,19 @@ public struct Crossover: Codable, Sendable, Equatable {
     public var points: Int
     /// Chance that a mating recombines at all.
     public var probability: Double
+    /// For ``CrossoverKind/kPoint``: cut positions are multiples of this (1 cuts anywhere; a schedule's bits per
+    /// step cuts only between whole denoising steps, since genomes are step-major).
+    public var alignment: Int
 
-    /// Creates an operator; throws unless `points ≥ 1` and `probability` is in [0, 1].
-    public init(kind: CrossoverKind = .kPoint, points: Int = 4, probability: Double = 0.9) throws(SearchError) {
+    /// Creates an operator; throws unless `points ≥ 1`, `alignment ≥ 1` and `probability` is in [0, 1].
+    public init(
+        kind: CrossoverKind = .kPoint, points: Int = 4, probability: Double = 0.9, alignment: Int = 1
+    ) throws(SearchError) {
         guard points >= 1 else {
             throw .invalidConfiguration("crossover points must be at least 1, got \(points)")
+        }
+        guard alignment >= 1 else {
+            throw .invalidConfiguration("crossover alignment must be at least 1, got \(alignment)")
         }
         guard probability >= 0, probability <= 1 else {
             throw .invalidConfiguration("crossover probability must be in [0, 1], got \(probability)")
@@ -27,6 +35,7 @@ public struct Crossover: Codable, Sendable, Equatable {
         self.kind = kind
         self.points = points
         self.probability = probability
+        self.alignment = alignment
     }
 
     /// Decodes and validates.
@@ -35,7 +44,8 @@ public struct Crossover: Codable, Sendable, Equatable {
         try self.init(
             kind: container.decode(CrossoverKind.self, forKey: .kind),
             points: container.decode(Int.self, forKey: .points),
-            probability: container.decode(Double.self, forKey: .probability)
+            probability: container.decode(Double.self, forKey: .probability),
+            alignment: container.decodeIfPresent(Int.self, forKey: .alignment) ?? 1
         )
     }
 
@@ -45,18 +55,20 @@ public struct Crossover: Codable, Sendable, Equatable {
         precondition(first.count == second.count, "parents of different lengths")
         guard rng.nextBool(probability: probability), first.count > 1 else { return (first, second) }
         let mask = kind == .kPoint
-            ? Self.segmentMask(length: first.count, points: points, using: &rng)
+            ? Self.segmentMask(length: first.count, points: points, alignment: alignment, using: &rng)
             : Self.uniformMask(length: first.count, using: &rng)
         return (first.blended(with: second, mask: mask), second.blended(with: first, mask: mask))
     }
 
-    /// A mask whose bits switch between 0 and 1 at each of `points` distinct cut positions in 1..<length.
-    static func segmentMask(length: Int, points: Int, using rng: inout Xoshiro256StarStar) -> [UInt64] {
-        let cutCount = min(points, length - 1)
+    /// A mask whose bits switch between 0 and 1 at each of `points` distinct cut positions in 1..<length, each a
+    /// multiple of `alignment` (with fewer than two aligned units there is no cut: the mask is empty).
+    static func segmentMask(length: Int, points: Int, alignment: Int = 1, using rng: inout Xoshiro256StarStar) -> [UInt64] {
+        let units = length / alignment
+        let cutCount = min(points, max(0, units - 1))
         var cuts: Set<Int> = []
         var ordered: [Int] = []
         while ordered.count < cutCount {
-            let cut = 1 + rng.nextIndex(below: length - 1)
+            let cut = (1 + rng.nextIndex(below: units - 1)) * alignment
             if cuts.insert(cut).inserted { ordered.append(cut) }
         }
         ordered.sort()

@@ -7,6 +7,8 @@ extension SearchSpec {
             case kPoint = "k-point"
             /// Each bit from either parent.
             case uniform
+            /// K-point with cuts only between whole denoising steps (structure-aware).
+            case stepKPoint = "step-k-point"
         }
 
         /// Default `"k-point"`.

@@ -56,7 +56,9 @@ package struct SearchPlan: Sendable {
             let kind: CrossoverKind = operators.crossover == .uniform ? .uniform : .kPoint
             configuration = try NSGA2Configuration(
                 populationSize: spec.resolvedPopulation,
-                crossover: Crossover(kind: kind, points: operators.points, probability: operators.crossoverProbability),
+                crossover: Crossover(
+                    kind: kind, points: operators.points, probability: operators.crossoverProbability,
+                    alignment: operators.crossover == .stepKPoint ? model.config.layout.blockCount * model.config.layout.componentsPerBlock : 1),
                 mutation: BitFlipMutation(probability: operators.mutationProbability, rate: operators.mutationRate))
             shape = try ProblemShape(
                 genomeLength: codec.genomeLength, objectiveCount: spec.objectives.count,
