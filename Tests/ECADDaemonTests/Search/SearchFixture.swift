@@ -3,6 +3,7 @@ import ECADCore
 import ECADStore
 import ECADWorkerProtocol
 import Foundation
+import Testing
 
 /// A toy PixArt model (4 blocks) in a temporary models folder, specs for it, and a deterministic evaluator.
 enum SearchFixture {
@@ -39,6 +40,12 @@ enum SearchFixture {
             """
         guard case .search(let spec) = try JobSpec.load(text).spec else { throw DaemonError.configuration("not a search") }
         return spec
+    }
+
+    /// The error `toml` (appended to the toy spec) is refused with, as text; records an issue when it is accepted.
+    static func refusal(_ toml: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        let error = #expect(throws: (any Error).self, sourceLocation: sourceLocation) { try spec(toml) }
+        return error.map { "\($0)" } ?? ""
     }
 
     /// A plan for `spec` on the toy model.
