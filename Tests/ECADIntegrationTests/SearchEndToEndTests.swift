@@ -38,7 +38,7 @@ struct SearchEndToEndTests {
             ("prompts", .array(["pid-to:\(pidFile)", "a red circle", "a blue square"].map { .string($0) })),
             ("population", .int(8)), ("seed", .int(3)),
             ("init", .object([("heuristics", .array([.string("fora:n=2")]))])),
-            ("budgets", .object([("generations", .int(12))])),
+            ("budgets", .object([("generations", .int(30))])),
             ("publish", .object([("enabled", .bool(false))])),
         ])
         let body = String(decoding: try APIJSON.makeEncoder().encode(SubmitJobRequest(kind: .search, spec: spec)), as: UTF8.self)
