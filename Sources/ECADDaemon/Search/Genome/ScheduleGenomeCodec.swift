@@ -23,11 +23,11 @@ package struct ScheduleGenomeCodec: Sendable, Equatable {
         self.layout = layout
     }
 
-    /// Bits in step 0, which the genome leaves out.
-    private var stepZeroBits: Int { layout.blockCount * layout.componentsPerBlock }
+    /// Bits per denoising step (`B · C`); step 0's are the ones the genome leaves out.
+    package var bitsPerStep: Int { layout.blockCount * layout.componentsPerBlock }
 
     /// Bits per genome: `(S - 1) · B · C`.
-    package var genomeLength: Int { (steps - 1) * stepZeroBits }
+    package var genomeLength: Int { (steps - 1) * bitsPerStep }
 
     /// The schedule a genome stands for (step 0 computes everything).
     /// - Throws: ``DaemonError/invalidSpec(field:message:)`` if the genome has the wrong length.
@@ -35,7 +35,7 @@ package struct ScheduleGenomeCodec: Sendable, Equatable {
         guard genome.count == genomeLength else {
             throw .invalidSpec(field: "genome", message: "expected \(genomeLength) bits, got \(genome.count)")
         }
-        let bits = [Bool](repeating: true, count: stepZeroBits) + genome.bits
+        let bits = [Bool](repeating: true, count: bitsPerStep) + genome.bits
         do {
             return try Schedule(steps: steps, layout: layout, bits: bits)
         } catch {
@@ -52,6 +52,6 @@ package struct ScheduleGenomeCodec: Sendable, Equatable {
                 field: field,
                 message: "schedule has \(schedule.steps) steps × \(schedule.blocks) blocks, the search needs \(steps) × \(layout.blockCount) with the model's layout")
         }
-        return Genome(bits: Array(schedule.bits.dropFirst(stepZeroBits)))
+        return Genome(bits: Array(schedule.bits.dropFirst(bitsPerStep)))
     }
 }

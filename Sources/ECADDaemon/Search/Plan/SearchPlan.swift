@@ -58,7 +58,7 @@ package struct SearchPlan: Sendable {
                 populationSize: spec.resolvedPopulation,
                 crossover: Crossover(
                     kind: kind, points: operators.points, probability: operators.crossoverProbability,
-                    alignment: operators.crossover == .stepKPoint ? model.config.layout.blockCount * model.config.layout.componentsPerBlock : 1),
+                    alignment: operators.crossover == .stepKPoint ? codec.bitsPerStep : 1),
                 mutation: BitFlipMutation(probability: operators.mutationProbability, rate: operators.mutationRate))
             shape = try ProblemShape(
                 genomeLength: codec.genomeLength, objectiveCount: spec.objectives.count,
